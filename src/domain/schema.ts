@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { STANCES } from './stances';
+
+/** Scenario file format, version 1. See README "Scenario format". */
+export const SCHEMA_VERSION = 1;
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens');
+const text = z.string().trim().min(1, 'must not be empty');
+const meterId = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'meter ids are camelCase words, e.g. trust');
+
+export const CUES = ['emotion', 'advice-request', 'identity', 'resistance', 'insight'] as const;
+export const OUTCOMES = ['breakthrough', 'progress', 'stalled', 'rupture'] as const;
+export type Cue = (typeof CUES)[number];
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const choiceSchema = z.strictObject({
+  id,
+  text,
+  stance: z.enum(STANCES),
+  markers: z.array(z.string()).default([]),
+  effects: z.record(meterId, z.number().int().min(-100).max(100)).default({}),
+  feedback: text.optional(),
+  reflect: text.optional(),
+  partneringAlternative: text.optional(),
+  next: id,
+});
+
+const comparison = z
+  .strictObject({
+    gte: z.number().optional(),
+    gt: z.number().optional(),
+    lte: z.number().optional(),
+    lt: z.number().optional(),
+  })
+  .refine((c) => Object.keys(c).length > 0, 'needs at least one of gte, gt, lte, lt');
+
+export const routeSchema = z.strictObject({
+  when: z.record(meterId, comparison).optional(),
+  next: id,
+});
+
+export const momentSchema = z.strictObject({
+  kind: z.literal('moment'),
+  client: text,
+  narration: text.optional(),
+  cue: z.enum(CUES).optional(),
+  choices: z.array(choiceSchema).min(1, 'a moment needs at least one choice'),
+});
+
+export const routeNodeSchema = z.strictObject({
+  kind: z.literal('route'),
+  routes: z.array(routeSchema).min(1, 'a route node needs at least one route'),
+});
+
+export const endingSchema = z.strictObject({
+  kind: z.literal('ending'),
+  outcome: z.enum(OUTCOMES),
+  client: text,
+  summary: text,
+});
+
+export const nodeSchema = z.discriminatedUnion('kind', [momentSchema, routeNodeSchema, endingSchema], {
+  error: (issue) =>
+    issue.code === 'invalid_union' ? 'kind must be one of moment, route, ending' : undefined,
+});
+
+export const facilitatorSchema = z.strictObject({
+  objectives: z.array(text).min(1, 'list at least one learning objective'),
+  discussion: z.array(text).min(2, 'give two to four discussion questions').max(4, 'give two to four discussion questions'),
+  driftNotes: z
+    .array(z.strictObject({ node: id, note: text }))
+    .default([]),
+});
+
+export const scenarioSchema = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION, { error: `schemaVersion must be ${SCHEMA_VERSION}` }),
+  id,
+  title: text,
+  summary: text,
+  estimatedMinutes: z.number().int().min(1).max(240),
+  competencies: z.array(z.number().int().min(1, 'ICF competencies are numbered 1-8').max(8, 'ICF competencies are numbered 1-8')).min(1),
+  temptation: z.enum(STANCES).exclude(['partnering']).optional(),
+  client: z.strictObject({ name: text, role: text, background: text }),
+  meters: z
+    .record(meterId, z.strictObject({ label: text, initial: z.number().min(0).max(100) }))
+    .refine((m) => Object.keys(m).length > 0, 'define at least one meter'),
+  start: id,
+  nodes: z.record(id, nodeSchema).refine((n) => Object.keys(n).length > 0, 'define at least one node'),
+  facilitator: facilitatorSchema.optional(),
+});
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ScenarioNode = Scenario['nodes'][string];
+export type Moment = z.output<typeof momentSchema>;
+export type RouteNode = z.output<typeof routeNodeSchema>;
+export type Ending = z.output<typeof endingSchema>;
+export type Choice = z.output<typeof choiceSchema>;
+export type Route = z.output<typeof routeSchema>;
+export type Comparison = z.output<typeof comparison>;
+export type Meters = Record<string, number>;
