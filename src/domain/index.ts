@@ -1,8 +1,10 @@
 export * from './schema';
+export * from './kinds';
 export * from './stances';
 export * from './reference';
 export * from './problem';
 export * from './graph';
 export { checkScenario } from './checks';
 export { lintScenario } from './lint';
+export * from './summary';
 export { parseScenarioSource, validateScenarioData, MAX_SOURCE_BYTES } from './source';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CUES, OUTCOMES } from './kinds';
 import { STANCES } from './stances';
 
 /** Scenario file format, version 1. See README "Scenario format". */
@@ -10,10 +11,7 @@ const id = z
 const text = z.string().trim().min(1, 'must not be empty');
 const meterId = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'meter ids are camelCase words, e.g. trust');
 
-export const CUES = ['emotion', 'advice-request', 'identity', 'resistance', 'insight'] as const;
-export const OUTCOMES = ['breakthrough', 'progress', 'stalled', 'rupture'] as const;
-export type Cue = (typeof CUES)[number];
-export type Outcome = (typeof OUTCOMES)[number];
+export type { Cue, Outcome } from './kinds';
 
 export const choiceSchema = z.strictObject({
   id,

@@ -1,0 +1,49 @@
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { StorageBanner } from './storage-banner';
+
+/** App frame: skip link, header navigation, storage warnings, and focus management on navigation. */
+export function Layout() {
+  const location = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    // After a client-side navigation, move focus to the new page's heading so keyboard and
+    // screen-reader users start at the top of the new content.
+    const id = requestAnimationFrame(() => {
+      const target = document.querySelector<HTMLElement>('main h1') ?? document.querySelector<HTMLElement>('main');
+      if (target) {
+        if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+        target.focus({ preventScroll: false });
+      }
+    });
+    return () => cancelAnimationFrame(id);
+  }, [location.pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <NavLink to="/" className="brand" aria-label="Catalyst, scenario library">
+            <svg aria-hidden="true" viewBox="0 0 32 32" width="28" height="28"><rect width="32" height="32" rx="7" fill="currentColor" /><path d="M9 12a4 4 0 0 1 4-4h8a4 4 0 0 1 4 4v5a4 4 0 0 1-4 4h-5l-5 4v-4a4 4 0 0 1-2-3.5z" fill="#f6c453" /></svg>
+            <span>Catalyst</span>
+          </NavLink>
+          <nav aria-label="Main">
+            <ul className="nav-list">
+              <li><NavLink to="/" end>Library</NavLink></li>
+              <li><NavLink to="/progress">Progress</NavLink></li>
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <StorageBanner />
+      <Outlet />
+    </>
+  );
+}

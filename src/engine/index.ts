@@ -1,0 +1,5 @@
+export * from './compile';
+export * from './meters';
+export * from './run';
+export * from './debrief';
+export * from './partnering-path';

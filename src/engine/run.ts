@@ -1,0 +1,55 @@
+import { createActor, type Actor } from 'xstate';
+import type { Choice, Ending, Moment, Scenario } from '../domain/schema';
+import type { PlayerInput, PlayerMachine, PlayerSnapshot } from './compile';
+
+/** The node the actor is at: always a moment or an ending (routes resolve immediately). */
+export const currentNodeId = (snapshot: PlayerSnapshot): string => String(snapshot.value);
+
+export const isFinished = (snapshot: PlayerSnapshot): boolean => snapshot.status === 'done';
+
+/** The choices the actor accepts now, asked of the actor itself. */
+export function availableChoices(scenario: Scenario, snapshot: PlayerSnapshot): Choice[] {
+  const node = scenario.nodes[currentNodeId(snapshot)];
+  if (node?.kind !== 'moment') return [];
+  return node.choices.filter((c) => snapshot.can({ type: 'player.choose', choiceId: c.id }));
+}
+
+export function currentMoment(scenario: Scenario, snapshot: PlayerSnapshot): Moment | undefined {
+  const node = scenario.nodes[currentNodeId(snapshot)];
+  return node?.kind === 'moment' ? node : undefined;
+}
+
+export function currentEnding(scenario: Scenario, snapshot: PlayerSnapshot): Ending | undefined {
+  const node = scenario.nodes[currentNodeId(snapshot)];
+  return node?.kind === 'ending' ? node : undefined;
+}
+
+export type ReplayResult =
+  | { readonly ok: true; readonly actor: Actor<PlayerMachine>; readonly snapshot: PlayerSnapshot }
+  | { readonly ok: false; readonly failedAt: number; readonly reason: string };
+
+/**
+ * Start an actor and replay a path of choice ids on it. A path that no longer fits the scenario
+ * (a choice the actor does not accept) fails with the index of the first step that did not fit.
+ */
+export function replay(machine: PlayerMachine, path: readonly string[], input?: PlayerInput): ReplayResult {
+  const actor = createActor(machine, { input });
+  actor.start();
+  for (let i = 0; i < path.length; i++) {
+    const snapshot = actor.getSnapshot();
+    const event = { type: 'player.choose', choiceId: path[i]! } as const;
+    if (snapshot.status !== 'active' || !snapshot.can(event)) {
+      actor.stop();
+      return {
+        ok: false,
+        failedAt: i,
+        reason:
+          snapshot.status !== 'active'
+            ? `the conversation ended before step ${i + 1}`
+            : `step ${i + 1} ("${path[i]}") is no longer a response at "${currentNodeId(snapshot)}"`,
+      };
+    }
+    actor.send(event);
+  }
+  return { ok: true, actor, snapshot: actor.getSnapshot() };
+}

@@ -1,0 +1,18 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { scenariosPlugin } from './scripts/vite-plugin-scenarios';
+
+// base './' + hash routing: the build runs from any static host and any sub-path, with no
+// server rewrite rules (see README, Architecture).
+export default defineConfig({
+  base: './',
+  plugins: [react(), scenariosPlugin()],
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    reportCompressedSize: false,
+  },
+  worker: { format: 'es' },
+  server: { port: 5173 },
+  preview: { port: 4173 },
+});
