@@ -1,6 +1,6 @@
 import { assign, setup, type SnapshotFrom } from 'xstate';
 import type { Comparison, Meters, Scenario } from '../domain/schema';
-import { applyEffects, conditionHolds, initialMeters } from './meters';
+import { applyEffects, conditionHolds, initialMeters } from '../domain/meters';
 
 /** One coach choice taken in a run, with the meters after it. */
 export interface Step {

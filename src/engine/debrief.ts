@@ -3,7 +3,7 @@ import { MARKERS } from '../domain/reference';
 import type { Choice, Ending, Meters, Moment, Scenario } from '../domain/schema';
 import { STANCES, STANCE_LABELS, type Stance } from '../domain/stances';
 import type { Step } from './compile';
-import { initialMeters } from './meters';
+import { initialMeters } from '../domain/meters';
 
 export interface DebriefStep {
   readonly nodeId: string;

@@ -1,5 +1,6 @@
 export * from './compile';
-export * from './meters';
 export * from './run';
 export * from './debrief';
-export * from './partnering-path';
+// Meter semantics and path search are pure scenario analysis (domain); the engine re-exports them.
+export * from '../domain/meters';
+export * from '../domain/paths';

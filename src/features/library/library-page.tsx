@@ -1,10 +1,81 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { usePageTitle } from '../../components/use-page-title';
+import type { ScenarioSummary } from '../../domain/summary';
+import { useProgress } from '../../persistence/progress-store';
+import { bundledSummaries, listScenarios } from '../../persistence/scenarios';
+import { LibraryFilterForm } from './library-filter-form';
+import { filtersToParams, matchesFilters, parseFilters, type LibraryFilters } from './library-filters';
+import { ScenarioCard } from './scenario-card';
+import { scenarioStatus } from './scenario-status';
+import './library.css';
+
+interface Entry {
+  readonly summary: ScenarioSummary;
+  readonly source: 'bundled' | 'draft';
+}
+
+/** Bundled scenarios are known at once; drafts from other sources arrive a moment later. */
+function useScenarioList(): readonly Entry[] {
+  const [entries, setEntries] = useState<readonly Entry[]>(() => bundledSummaries().map((summary) => ({ summary, source: 'bundled' })));
+  useEffect(() => {
+    let live = true;
+    listScenarios().then((list) => live && setEntries(list), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return entries;
+}
 
 export function LibraryPage() {
-  usePageTitle('LibraryPage');
+  usePageTitle('Scenario library');
+  const entries = useScenarioList();
+  const runs = useProgress((s) => s.runs);
+  const attempts = useProgress((s) => s.attempts);
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => parseFilters(params), [params]);
+  const setFilters = (next: LibraryFilters) => setParams(filtersToParams(next), { replace: true });
+  const clear = () => setParams(new URLSearchParams(), { replace: true });
+
+  const rows = useMemo(
+    () => entries.map((e) => ({ ...e, status: scenarioStatus(e.summary.id, runs, attempts) })),
+    [entries, runs, attempts],
+  );
+  const shown = rows.filter((r) => matchesFilters(r.summary, r.status, filters));
+  const noun = rows.length === 1 ? 'scenario' : 'scenarios';
+
   return (
-    <main id="main" className="page" tabIndex={-1}>
-      <h1>LibraryPage</h1>
+    <main id="main" className="page library" tabIndex={-1}>
+      <h1>Scenario library</h1>
+      <p className="library-intro">
+        Catalyst lets you practise coaching conversations with simulated clients: you choose what to say, and the
+        client responds to how you coach. After each choice, and in a debrief at the end, you see whether your move
+        kept the client in charge or took over for them.
+      </p>
+      <LibraryFilterForm filters={filters} onChange={setFilters} onClear={clear} />
+      <p className="result-count" role="status">
+        Showing {shown.length} of {rows.length} {noun}
+      </p>
+      {shown.length > 0 ? (
+        <ul className="scenario-list" aria-label="Scenarios">
+          {shown.map((r) => (
+            <li key={`${r.source}:${r.summary.id}`}>
+              <ScenarioCard summary={r.summary} source={r.source} status={r.status} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <div className="card empty-state">
+          <h2>No scenarios match</h2>
+          <p>{rows.length ? 'Try fewer filters or a different search.' : 'No scenarios are available yet.'}</p>
+          {rows.length > 0 && (
+            <button type="button" className="button secondary" onClick={clear}>
+              Clear filters
+            </button>
+          )}
+        </div>
+      )}
     </main>
   );
 }
