@@ -1,5 +1,5 @@
 import { OUTCOMES } from './kinds';
-import type { Meters, Scenario } from './schema';
+import type { Meters, RouteNode, Scenario } from './schema';
 import { applyEffects, conditionHolds, initialMeters } from './meters';
 
 export interface PathChoice {
@@ -15,107 +15,114 @@ export interface PartneringPath {
 
 const outcomeRank = (o: string) => OUTCOMES.length - OUTCOMES.indexOf(o as (typeof OUTCOMES)[number]);
 
-function better(a: PartneringPath, b: PartneringPath | undefined, scenario: Scenario): boolean {
-  if (!b) return true;
-  if (a.partnering !== b.partnering) return a.partnering > b.partnering;
-  const ra = outcomeRank((scenario.nodes[a.endingId] as { outcome: string }).outcome);
-  const rb = outcomeRank((scenario.nodes[b.endingId] as { outcome: string }).outcome);
-  if (ra !== rb) return ra > rb;
-  return a.choices.length < b.choices.length;
+/** The route-resolved node a play state lands on (routes take no choice). */
+function settle(scenario: Scenario, nodeId: string, meters: Meters): string {
+  for (let hops = 0; scenario.nodes[nodeId]?.kind === 'route' && hops < 1000; hops++) {
+    const route = (scenario.nodes[nodeId] as RouteNode).routes.find((r) => conditionHolds(meters, r.when));
+    if (!route) break;
+    nodeId = route.next;
+  }
+  return nodeId;
+}
+
+const stateKey = (nodeId: string, meters: Meters) => `${nodeId}|${Object.values(meters).join(',')}`;
+
+interface Best {
+  readonly partnering: number;
+  readonly rank: number;
+  readonly length: number;
+  readonly endingId: string;
+  readonly first?: { readonly choice: PathChoice; readonly rest: Best };
 }
 
 /**
  * The path from start to an ending with the most partnering choices (ties: the better outcome,
- * then the shorter path), simulating the meters so routes go where they would in play. Simple
- * paths only. `budget` caps the nodes explored; past it the best path found so far is returned.
+ * then the shorter path), simulating the meters so routes go where they would in play.
+ * Memoised over play states (node + meters), so it is linear in the states, not the paths.
  */
-export function findPartneringPath(
-  scenario: Scenario,
-  opts: { startAt?: string; meters?: Meters; budget?: number } = {},
-): PartneringPath | undefined {
-  let budget = opts.budget ?? 200_000;
-  let best: PartneringPath | undefined;
-  const visited = new Set<string>();
-  const trail: PathChoice[] = [];
-
-  const walk = (nodeId: string, meters: Meters, partnering: number): void => {
-    if (budget-- <= 0 || visited.has(nodeId)) return;
+export function findPartneringPath(scenario: Scenario, opts: { startAt?: string; meters?: Meters } = {}): PartneringPath | undefined {
+  const memo = new Map<string, Best | null>();
+  const solve = (at: string, meters: Meters): Best | null => {
+    const nodeId = settle(scenario, at, meters);
+    const key = stateKey(nodeId, meters);
+    if (memo.has(key)) return memo.get(key)!;
+    memo.set(key, null); // in progress: a cycle back here is no path
     const node = scenario.nodes[nodeId];
-    if (!node) return;
-    if (node.kind === 'ending') {
-      const candidate = { choices: [...trail], endingId: nodeId, partnering };
-      if (better(candidate, best, scenario)) best = candidate;
-      return;
-    }
-    visited.add(nodeId);
-    if (node.kind === 'route') {
-      const route = node.routes.find((r) => conditionHolds(meters, r.when));
-      if (route) walk(route.next, meters, partnering);
-    } else {
-      // Partnering choices first, so a budget cut still leaves a good path.
-      const ordered = [...node.choices].sort((a, b) => Number(b.stance === 'partnering') - Number(a.stance === 'partnering'));
-      for (const choice of ordered) {
-        trail.push({ nodeId, choiceId: choice.id });
-        walk(choice.next, applyEffects(meters, choice.effects), partnering + (choice.stance === 'partnering' ? 1 : 0));
-        trail.pop();
+    let best: Best | null = null;
+    if (node?.kind === 'ending') best = { partnering: 0, rank: outcomeRank(node.outcome), length: 0, endingId: nodeId };
+    else if (node?.kind === 'moment') {
+      for (const choice of node.choices) {
+        const rest = solve(choice.next, applyEffects(meters, choice.effects));
+        if (!rest) continue;
+        const candidate: Best = {
+          partnering: rest.partnering + (choice.stance === 'partnering' ? 1 : 0),
+          rank: rest.rank,
+          length: rest.length + 1,
+          endingId: rest.endingId,
+          first: { choice: { nodeId, choiceId: choice.id }, rest },
+        };
+        if (!best || candidate.partnering > best.partnering || (candidate.partnering === best.partnering && (candidate.rank > best.rank || (candidate.rank === best.rank && candidate.length < best.length))))
+          best = candidate;
       }
     }
-    visited.delete(nodeId);
+    memo.set(key, best);
+    return best;
   };
-
-  walk(opts.startAt ?? scenario.start, { ...initialMeters(scenario), ...opts.meters }, 0);
-  return best;
+  const best = solve(opts.startAt ?? scenario.start, { ...initialMeters(scenario), ...opts.meters });
+  if (!best) return undefined;
+  const choices: PathChoice[] = [];
+  for (let b: Best | undefined = best; b?.first; b = b.first.rest) choices.push(b.first.choice);
+  return { choices, endingId: best.endingId, partnering: best.partnering };
 }
 
 export interface PathStats {
-  /** Simple paths from start to an ending, following routes as the meters dictate. */
-  readonly paths: number;
+  /** The fewest coach choices from start to any ending (0 when no ending is reachable). */
   readonly minChoices: number;
-  readonly maxChoices: number;
-  /** The ending reached by the shortest path, and that path. */
+  /** The ending the shortest conversation reaches, and its choices. */
   readonly shortest?: { readonly endingId: string; readonly choices: readonly PathChoice[] };
+  /** Endings some conversation reaches, following routes as the meters dictate. */
   readonly endings: ReadonlySet<string>;
-  /** False when the budget ran out before every path was seen. */
+  /** Distinct (node, meters) states explored. */
+  readonly states: number;
+  /** False when the state budget ran out before the search finished. */
   readonly complete: boolean;
 }
 
-/** Enumerate every simple path (meters simulated) within a budget of visited nodes. */
-export function pathStats(scenario: Scenario, budget = 300_000): PathStats {
-  let left = budget;
-  let paths = 0;
-  let minChoices = Infinity;
-  let maxChoices = 0;
-  let shortest: PathStats['shortest'];
-  const endings = new Set<string>();
-  const visited = new Set<string>();
-  const trail: PathChoice[] = [];
-  const walk = (nodeId: string, meters: Meters): void => {
-    if (left-- <= 0 || visited.has(nodeId)) return;
-    const node = scenario.nodes[nodeId];
-    if (!node) return;
-    if (node.kind === 'ending') {
-      paths++;
-      endings.add(nodeId);
-      if (trail.length < minChoices) {
-        minChoices = trail.length;
-        shortest = { endingId: nodeId, choices: [...trail] };
-      }
-      maxChoices = Math.max(maxChoices, trail.length);
-      return;
-    }
-    visited.add(nodeId);
-    if (node.kind === 'route') {
-      const route = node.routes.find((r) => conditionHolds(meters, r.when));
-      if (route) walk(route.next, meters);
-    } else {
-      for (const choice of node.choices) {
-        trail.push({ nodeId, choiceId: choice.id });
-        walk(choice.next, applyEffects(meters, choice.effects));
-        trail.pop();
-      }
-    }
-    visited.delete(nodeId);
+/**
+ * Breadth-first search over play states (node + meters), so routes go where they would in play.
+ * Finds the shortest conversation and every reachable ending without enumerating paths (bundled
+ * scenarios have 10^5 simple paths; their state space is a few thousand).
+ */
+export function pathStats(scenario: Scenario, budget = 200_000): PathStats {
+  interface State { nodeId: string; meters: Meters; via?: { choice: PathChoice; from: State } }
+  const trailOf = (s: State) => {
+    const out: PathChoice[] = [];
+    for (let at: State | undefined = s; at?.via; at = at.via.from) out.unshift(at.via.choice);
+    return out;
   };
-  walk(scenario.start, initialMeters(scenario));
-  return { paths, minChoices: paths ? minChoices : 0, maxChoices, shortest, endings, complete: left > 0 };
+  const seen = new Set<string>();
+  const endings = new Set<string>();
+  let shortest: PathStats['shortest'];
+  let frontier: State[] = [{ nodeId: scenario.start, meters: initialMeters(scenario) }];
+  while (frontier.length && seen.size < budget) {
+    const next: State[] = [];
+    for (let i = 0; i < frontier.length; i++) {
+      const state = frontier[i]!;
+      const { meters } = state;
+      const nodeId = settle(scenario, state.nodeId, meters); // routes take no choice
+      const k = stateKey(nodeId, meters);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const node = scenario.nodes[nodeId];
+      if (node?.kind === 'ending') {
+        endings.add(nodeId);
+        shortest ??= { endingId: nodeId, choices: trailOf(state) };
+      } else if (node?.kind === 'moment') {
+        for (const choice of node.choices)
+          next.push({ nodeId: choice.next, meters: applyEffects(meters, choice.effects), via: { choice: { nodeId, choiceId: choice.id }, from: state } });
+      }
+    }
+    frontier = next;
+  }
+  return { minChoices: shortest?.choices.length ?? 0, shortest, endings, states: seen.size, complete: frontier.length === 0 };
 }
