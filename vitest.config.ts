@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { scenariosPlugin } from './scripts/vite-plugin-scenarios';
 
 export default defineConfig({
+  // The bundled scenarios' virtual module works in tests as in the app.
+  plugins: [scenariosPlugin()],
   test: {
     // Playwright specs live in e2e/ and must not be picked up here.
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],

@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { formatProblem, hasErrors, parseScenarioSource, scenarioVersion, summarize, type Scenario } from '../src/domain';
+import { findPartneringPath, formatProblem, hasErrors, parseScenarioSource, scenarioVersion, summarize, type Scenario } from '../src/domain';
 
 const INDEX_ID = 'virtual:catalyst/scenarios';
 const ONE_PREFIX = 'virtual:catalyst/scenario/';
@@ -67,7 +67,9 @@ export function scenariosPlugin(dir = 'scenarios'): Plugin {
       }
       const one = loaded.find((l) => `\0${ONE_PREFIX}${l.id}` === id);
       if (!one) return null;
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify({ scenario: one.scenario, version: one.version }))});`;
+      // The partnering path is computed here, once, rather than on the trainee's device.
+      const partneringPath = findPartneringPath(one.scenario);
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify({ scenario: one.scenario, version: one.version, partneringPath }))});`;
     },
     handleHotUpdate({ file, server }) {
       if (file.startsWith(folder())) {

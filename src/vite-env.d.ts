@@ -1,7 +1,9 @@
 /// <reference types="vite/client" />
 
 declare module 'virtual:catalyst/scenarios' {
-  import type { Scenario, ScenarioSummary } from './domain';
+  import type { PartneringPath, Scenario, ScenarioSummary } from './domain';
   export const summaries: readonly ScenarioSummary[];
-  export function loadScenario(id: string): Promise<{ scenario: Scenario; version: string } | undefined>;
+  export function loadScenario(
+    id: string,
+  ): Promise<{ scenario: Scenario; version: string; partneringPath?: PartneringPath } | undefined>;
 }

@@ -52,3 +52,28 @@ export function canReachEnding(scenario: Scenario): Set<string> {
   }
   return ok;
 }
+
+/**
+ * The fewest choices from start to any ending if every route could go any way: a lower bound on
+ * the shortest real conversation, cheap enough to run on every keystroke.
+ */
+export function minChoicesLowerBound(scenario: Scenario): number {
+  // 0-1 BFS: choices cost 1, routes cost 0.
+  const dist = new Map<string, number>([[scenario.start, 0]]);
+  const deque: string[] = [scenario.start];
+  while (deque.length) {
+    const id = deque.shift()!;
+    const node = scenario.nodes[id];
+    const d = dist.get(id)!;
+    if (!node) continue;
+    if (node.kind === 'ending') return d;
+    const cost = node.kind === 'moment' ? 1 : 0;
+    for (const next of successors(node)) {
+      if ((dist.get(next) ?? Infinity) <= d + cost) continue;
+      dist.set(next, d + cost);
+      if (cost === 0) deque.unshift(next);
+      else deque.push(next);
+    }
+  }
+  return Infinity;
+}

@@ -8,3 +8,5 @@ export { checkScenario } from './checks';
 export { lintScenario } from './lint';
 export * from './summary';
 export { parseScenarioSource, validateScenarioData, MAX_SOURCE_BYTES } from './source';
+export * from './paths';
+export * from './meters';

@@ -1,3 +1,4 @@
+import { minChoicesLowerBound } from './graph';
 import { findPartneringPath, pathStats } from './paths';
 import type { PathSegment, Problem } from './problem';
 import type { Scenario } from './schema';
@@ -87,7 +88,9 @@ export function lintScenario(scenario: Scenario): Problem[] {
     });
   }
 
-  if (Object.hasOwn(scenario.nodes, scenario.start)) {
+  // Every path is at least as long as the meter-free lower bound; only when that bound is short
+  // is the exact (meter-simulating) search worth its cost.
+  if (Object.hasOwn(scenario.nodes, scenario.start) && minChoicesLowerBound(scenario) < MIN_PATH_CHOICES) {
     const partnering = findPartneringPath(scenario);
     if (partnering && partnering.choices.length < MIN_PATH_CHOICES)
       warn(['start'], 'partnering-path-short', `the partnering path takes only ${partnering.choices.length} choice${partnering.choices.length === 1 ? '' : 's'} to reach "${partnering.endingId}"; a demonstration needs at least ${MIN_PATH_CHOICES}`);

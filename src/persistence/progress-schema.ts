@@ -38,6 +38,8 @@ export const attemptSchema = z.object({
   choices: z.number(),
   note: z.string(),
   reason: z.optional(z.string()),
+  /** When feedback came during this attempt (decides whether the debrief leads with it). */
+  feedbackTiming: z.optional(z.enum(FEEDBACK_TIMINGS)),
 });
 
 export const progressSchema = z.object({

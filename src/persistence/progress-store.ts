@@ -48,6 +48,7 @@ export interface FinishInfo {
   readonly choices: number;
   readonly status: Attempt['status'];
   readonly reason?: string;
+  readonly feedbackTiming?: FeedbackTiming;
 }
 
 interface ProgressActions {

@@ -1,5 +1,6 @@
 import { loadScenario as loadBundled, summaries } from 'virtual:catalyst/scenarios';
 import type { Scenario } from '../domain/schema';
+import type { PartneringPath } from '../domain/paths';
 import type { ScenarioSummary } from '../domain/summary';
 
 export interface LoadedScenario {
@@ -7,6 +8,8 @@ export interface LoadedScenario {
   readonly version: string;
   readonly summary: ScenarioSummary;
   readonly source: 'bundled' | 'draft';
+  /** Precomputed at build for bundled scenarios; compute with findPartneringPath otherwise. */
+  readonly partneringPath?: PartneringPath;
 }
 
 /**

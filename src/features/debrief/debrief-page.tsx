@@ -1,10 +1,108 @@
+import { useMemo } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { NotFound } from '../../components/not-found';
 import { usePageTitle } from '../../components/use-page-title';
+import { useProgress } from '../../persistence/progress-store';
+import type { Attempt } from '../../persistence/progress-schema';
+import type { LoadedScenario } from '../../persistence/scenarios';
+import { buildDebriefModel } from './debrief-model';
+import { EndingCard, InsightsCard, PatternCard, StoredSummary } from './debrief-sections';
+import { MeterChart } from './meter-chart';
+import { PartneringDemo } from './partnering-demo';
+import { PathList } from './path-list';
+import { ReflectionNote } from './reflection-note';
+import { useScenario } from '../../persistence/use-scenario';
+import './debrief.css';
 
 export function DebriefPage() {
-  usePageTitle('DebriefPage');
+  const { attemptId } = useParams();
+  const attempt = useProgress((s) => s.attempts.find((a) => a.id === attemptId));
+  const state = useScenario(attempt?.scenarioId);
+  usePageTitle(attempt ? `Debrief: ${attempt.scenarioTitle}` : 'Debrief');
+  if (!attempt) return <NotFound what="attempt" />;
+  if (state.status === 'loading')
+    return (
+      <main id="main" className="page debrief" tabIndex={-1}>
+        <h1>Debrief: {attempt.scenarioTitle}</h1>
+        <p role="status" className="muted">Loading the debrief…</p>
+      </main>
+    );
+  return <DebriefView attempt={attempt} loaded={state.status === 'ready' ? state.loaded : undefined} />;
+}
+
+function DebriefView({ attempt, loaded }: { attempt: Attempt; loaded: LoadedScenario | undefined }) {
+  const scenario = loaded?.scenario;
+  const model = useMemo(() => buildDebriefModel(attempt, scenario, loaded?.partneringPath), [attempt.path, attempt.status, attempt.endingId, scenario, loaded?.partneringPath]); // eslint-disable-line react-hooks/exhaustive-deps
+  const currentTiming = useProgress((s) => s.settings.feedbackTiming);
+  const timing = attempt.feedbackTiming ?? currentTiming;
+  const navigate = useNavigate();
+  const finished = new Date(attempt.finishedAt);
+
+  const replayScenario = () => {
+    if (!loaded) return;
+    const store = useProgress.getState();
+    const current = store.runs[loaded.scenario.id];
+    if (current && current.path.length > 0)
+      store.finishRun(loaded.scenario.id, {
+        status: 'abandoned',
+        scenarioTitle: loaded.scenario.title,
+        reason: 'A new run was started from a debrief.',
+        partneringShare: 0,
+        choices: current.path.length,
+      });
+    store.startRun(loaded.scenario.id, loaded.version);
+    navigate(`/scenarios/${loaded.scenario.id}/play`);
+  };
+
   return (
-    <main id="main" className="page" tabIndex={-1}>
-      <h1>DebriefPage</h1>
+    <main id="main" className="page debrief" tabIndex={-1}>
+      <header className="debrief-header">
+        <p className="eyebrow">Debrief</p>
+        <h1>{attempt.scenarioTitle}</h1>
+        <p className="muted">
+          {scenario ? `With ${scenario.client.name}, ${scenario.client.role}. ` : ''}
+          Finished <time dateTime={attempt.finishedAt}>{finished.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+        </p>
+      </header>
+
+      {model.kind === 'full' && scenario ? (
+        <>
+          <div className="debrief-top">
+            <EndingCard debrief={model.debrief} clientName={scenario.client.name} />
+            <PatternCard debrief={model.debrief} />
+          </div>
+          <section className="card" aria-labelledby="meters-heading">
+            <h2 id="meters-heading">{scenario.client.name}’s meters over the conversation</h2>
+            <MeterChart series={model.debrief.meterSeries} />
+          </section>
+          <InsightsCard debrief={model.debrief} />
+          <section className="card" aria-labelledby="path-heading">
+            <h2 id="path-heading">Your path</h2>
+            {timing === 'debrief' && <p>You chose to see feedback only in the debrief, so each move’s feedback is open below.</p>}
+            <PathList scenario={scenario} steps={model.debrief.steps} openFeedback={timing === 'debrief'} />
+          </section>
+        </>
+      ) : (
+        <StoredSummary attempt={attempt} why={model.kind === 'stored' ? model.why : 'changed'} />
+      )}
+
+      {scenario && model.partnering && (
+        <section className="card" aria-labelledby="demo-heading">
+          <h2 id="demo-heading">A partnering path through this conversation</h2>
+          <p className="muted">One way through that leaves the agenda, the meaning and the decisions with {scenario.client.name}. Step through it at your own pace.</p>
+          <PartneringDemo scenario={scenario} path={model.partnering} />
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="note-heading">
+        <h2 id="note-heading">Reflection</h2>
+        <ReflectionNote value={attempt.note} onChange={(note) => useProgress.getState().setNote(attempt.id, note)} />
+      </section>
+
+      <div className="actions debrief-actions no-print">
+        {loaded && <button type="button" className="button" onClick={replayScenario}>Replay</button>}
+        <Link className="button secondary" to="/">Back to library</Link>
+      </div>
     </main>
   );
 }

@@ -1,10 +1,108 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { NotFound } from '../../components/not-found';
 import { usePageTitle } from '../../components/use-page-title';
+import { compileScenario } from '../../engine/compile';
+import { deriveDebrief } from '../../engine/debrief';
+import { useProgress } from '../../persistence/progress-store';
+import type { LoadedScenario } from '../../persistence/scenarios';
+import { BrokenRun } from './broken-run';
+import { PlayView } from './play-view';
+import { deriveRunView, partneringShareOf } from './run-view';
+import { useScenario } from '../../persistence/use-scenario';
+import './player.css';
 
 export function PlayPage() {
-  usePageTitle('PlayPage');
+  const { scenarioId } = useParams();
+  const state = useScenario(scenarioId);
+  usePageTitle(state.status === 'ready' ? `Conversation: ${state.loaded.scenario.title}` : 'Conversation');
+  if (state.status === 'missing') return <NotFound what="scenario" />;
+  if (state.status === 'loading')
+    return (
+      <main id="main" className="page play" tabIndex={-1}>
+        <h1>Conversation</h1>
+        <p role="status" className="muted">Loading the conversation…</p>
+      </main>
+    );
+  return <PlayRun key={state.loaded.scenario.id} loaded={state.loaded} />;
+}
+
+function PlayRun({ loaded }: { loaded: LoadedScenario }) {
+  const { scenario, version } = loaded;
+  const id = scenario.id;
+  const navigate = useNavigate();
+  const run = useProgress((s) => s.runs[id]);
+  const timing = useProgress((s) => s.settings.feedbackTiming);
+  const store = useProgress.getState;
+  const machine = useMemo(() => compileScenario(scenario), [scenario]);
+  const path = run?.path;
+  const awaiting = run?.awaitingContinue ?? false;
+  const view = useMemo(() => (path ? deriveRunView(scenario, machine, path, awaiting) : undefined), [scenario, machine, path, awaiting]);
+  const finishing = useRef(false);
+
+  // No run yet for this scenario: start one (asking the store, not this render's closure).
+  useEffect(() => {
+    if (!finishing.current && !store().runs[id]) store().startRun(id, version);
+  }, [run, id, version, store]);
+
+  // Reached an ending and no feedback is waiting: close the run as an attempt, open the debrief.
+  const ending = view?.kind === 'ok' && !awaiting ? view.ending : undefined;
+  useEffect(() => {
+    if (!ending || view?.kind !== 'ok' || finishing.current) return;
+    finishing.current = true;
+    const debrief = deriveDebrief(scenario, view.steps, ending.id);
+    const attemptId = store().finishRun(id, {
+      status: 'completed',
+      scenarioTitle: scenario.title,
+      endingId: ending.id,
+      outcome: ending.node.outcome,
+      partneringShare: debrief.partneringShare,
+      choices: view.steps.length,
+      feedbackTiming: store().settings.feedbackTiming,
+    });
+    if (attemptId) navigate(`/attempts/${attemptId}`, { replace: true });
+  }, [ending, view, scenario, id, navigate, store]);
+
+  const restart = () => {
+    if (view?.kind !== 'broken' || !path) return;
+    store().finishRun(id, {
+      status: 'abandoned',
+      scenarioTitle: scenario.title,
+      reason: `The scenario changed after this run began: ${view.reason}.`,
+      partneringShare: partneringShareOf(scenario, machine, path.slice(0, view.failedAt)),
+      choices: path.length,
+    });
+    store().startRun(id, version);
+  };
+
   return (
-    <main id="main" className="page" tabIndex={-1}>
-      <h1>PlayPage</h1>
+    <main id="main" className="page play" tabIndex={-1}>
+      <header className="play-header">
+        <p className="eyebrow">Practice conversation</p>
+        <h1>{scenario.title}</h1>
+        <p className="play-client">
+          With <strong>{scenario.client.name}</strong>, {scenario.client.role}
+          <span className="play-header-links">
+            {' · '}
+            <Link to={`/scenarios/${id}`}>Briefing</Link>
+          </span>
+        </p>
+      </header>
+      {!view ? (
+        <p role="status" className="muted">Starting the conversation…</p>
+      ) : view.kind === 'broken' ? (
+        <BrokenRun reason={view.reason} onRestart={restart} />
+      ) : (
+        <PlayView
+          view={view}
+          clientName={scenario.client.name}
+          timing={timing}
+          onTiming={(t) => store().setFeedbackTiming(t)}
+          onChoose={(choiceId) => store().choose(id, choiceId, store().settings.feedbackTiming === 'each')}
+          onContinue={() => store().continueRun(id)}
+          onRetry={() => store().rewind(id)}
+        />
+      )}
     </main>
   );
 }

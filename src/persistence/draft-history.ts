@@ -1,0 +1,119 @@
+import type { DraftDoc } from '../domain/edit/doc';
+import type { History } from '../domain/edit/history';
+
+/**
+ * Undo history per draft in sessionStorage (`catalyst.history.<id>`), so undo survives a reload
+ * in the same tab. The draft itself lives in IndexedDB; this is a convenience and never throws.
+ * Large histories are trimmed (oldest undo steps first) to fit a character budget.
+ */
+export const historyKey = (draftId: string) => `catalyst.history.${draftId}`;
+
+/** About 2 M characters: well inside the ~5 M characters browsers allow sessionStorage. */
+export const HISTORY_BUDGET = 2_000_000;
+
+// Each doc is immutable, so its JSON is computed once and reused by later saves.
+const jsonCache = new WeakMap<object, string>();
+function toJson(doc: DraftDoc): string {
+  let s = jsonCache.get(doc);
+  if (s === undefined) {
+    s = JSON.stringify(doc);
+    jsonCache.set(doc, s);
+  }
+  return s;
+}
+
+/**
+ * The history as JSON within `budget` characters: present first, then the nearest undo and redo
+ * steps alternately until the budget is spent. Undefined when even the present does not fit.
+ */
+export function serializeHistory(h: History<DraftDoc>, budget = HISTORY_BUDGET): string | undefined {
+  const present = toJson(h.present);
+  let used = present.length + 40;
+  if (used > budget) return undefined;
+  const past: string[] = [];
+  const future: string[] = [];
+  let p = h.past.length - 1;
+  let f = 0;
+  while (p >= 0 || f < h.future.length) {
+    let progressed = false;
+    if (p >= 0) {
+      const s = toJson(h.past[p]!);
+      if (used + s.length + 1 > budget) p = -1;
+      else { past.unshift(s); used += s.length + 1; p--; progressed = true; }
+    }
+    if (f < h.future.length) {
+      const s = toJson(h.future[f]!);
+      if (used + s.length + 1 > budget) f = h.future.length;
+      else { future.push(s); used += s.length + 1; f++; progressed = true; }
+    }
+    if (!progressed) break;
+  }
+  return `{"v":1,"present":${present},"past":[${past.join(',')}],"future":[${future.join(',')}]}`;
+}
+
+export function parseHistory(text: string | null): History<DraftDoc> | undefined {
+  if (!text) return undefined;
+  try {
+    const data = JSON.parse(text) as { v?: unknown; present?: unknown; past?: unknown; future?: unknown };
+    if (data.v !== 1 || typeof data.present !== 'object' || data.present === null) return undefined;
+    if (!Array.isArray(data.past) || !Array.isArray(data.future)) return undefined;
+    return { present: data.present as DraftDoc, past: data.past as DraftDoc[], future: data.future as DraftDoc[] };
+  } catch {
+    return undefined;
+  }
+}
+
+function session(): Storage | undefined {
+  try {
+    return globalThis.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Store the history; on quota errors retry with half the budget, then give up quietly. */
+export function saveHistory(draftId: string, h: History<DraftDoc>): void {
+  const store = session();
+  if (!store) return;
+  for (let budget = HISTORY_BUDGET; budget >= 50_000; budget /= 2) {
+    const text = serializeHistory(h, budget);
+    if (text === undefined) break;
+    try {
+      store.setItem(historyKey(draftId), text);
+      return;
+    } catch {
+      // quota: try a smaller history
+    }
+  }
+  try {
+    store.removeItem(historyKey(draftId));
+  } catch {
+    // nothing more to do: the draft itself is safe in IndexedDB
+  }
+}
+
+/**
+ * The stored history, if its present still equals the saved draft (`current`); otherwise the
+ * draft moved on elsewhere (another tab) and the old history would undo into a stale version.
+ */
+export function loadHistory(draftId: string, current?: DraftDoc): History<DraftDoc> | undefined {
+  const store = session();
+  let text: string | null = null;
+  try {
+    text = store?.getItem(historyKey(draftId)) ?? null;
+  } catch {
+    return undefined;
+  }
+  const h = parseHistory(text);
+  if (!h) return undefined;
+  if (current !== undefined && JSON.stringify(h.present) !== JSON.stringify(current)) return undefined;
+  return current !== undefined ? { ...h, present: current } : h;
+}
+
+export function clearHistory(draftId: string): void {
+  try {
+    session()?.removeItem(historyKey(draftId));
+  } catch {
+    // ignore
+  }
+}

@@ -1,0 +1,39 @@
+import type { Scenario } from '../domain/schema';
+import { scenarioVersion, summarize, type ScenarioSummary } from '../domain/summary';
+import { getDraft, listDrafts, type DraftRecord } from './drafts';
+import { registerScenarioSource, type LoadedScenario, type ScenarioSource } from './scenarios';
+
+/**
+ * Drafts in the trainee library: valid drafts are listed (marked Draft by the library) and play
+ * like bundled scenarios, under the draft's id so they never shadow a bundled scenario. The list
+ * uses the fields stored with each draft; zod and yaml load only when a draft is opened.
+ */
+export function draftSummary(record: DraftRecord): ScenarioSummary {
+  const doc = { ...record.doc, id: record.id } as unknown as Scenario;
+  return { ...summarize(doc, scenarioVersion(record.doc as unknown as Scenario)), title: record.title };
+}
+
+export const draftsSource: ScenarioSource = {
+  async list() {
+    const records = await listDrafts();
+    return records.filter((r) => r.valid).map(draftSummary);
+  },
+  async load(id): Promise<LoadedScenario | undefined> {
+    const record = await getDraft(id);
+    if (!record) return undefined;
+    const { validateScenarioData } = await import('../domain/source');
+    const { scenario } = validateScenarioData(record.doc, { lint: false });
+    if (!scenario) return undefined;
+    const version = scenarioVersion(record.doc as unknown as Scenario);
+    const played: Scenario = { ...scenario, id };
+    return { scenario: played, version, summary: { ...summarize(played, version), title: record.title }, source: 'draft' };
+  },
+};
+
+let registered = false;
+/** Called once at app start (main.tsx). */
+export function registerDraftsSource(): void {
+  if (registered) return;
+  registered = true;
+  registerScenarioSource(draftsSource);
+}
