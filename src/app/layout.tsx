@@ -5,12 +5,12 @@ import { StorageBanner } from './storage-banner';
 /** App frame: skip link, header navigation, storage warnings, and focus management on navigation. */
 export function Layout() {
   const location = useLocation();
-  const first = useRef(true);
+  // The path focus was last managed for: the first load keeps the browser's own focus (and
+  // StrictMode's double effect run in development does not count as a navigation).
+  const managed = useRef(location.pathname);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (managed.current === location.pathname) return;
+    managed.current = location.pathname;
     // After a client-side navigation, move focus to the new page's heading so keyboard and
     // screen-reader users start at the top of the new content.
     const id = requestAnimationFrame(() => {

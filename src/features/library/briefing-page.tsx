@@ -1,10 +1,164 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { FeedbackTimingField } from '../../components/feedback-timing-field';
+import { NotFound } from '../../components/not-found';
 import { usePageTitle } from '../../components/use-page-title';
+import { COMPETENCIES } from '../../domain/reference';
+import { STANCE_DESCRIPTIONS, STANCE_LABELS } from '../../domain/stances';
+import { useProgress } from '../../persistence/progress-store';
+import { loadScenario, type LoadedScenario } from '../../persistence/scenarios';
+import { BriefingHowItWorks } from './briefing-how-it-works';
+import './library.css';
+
+type State = { readonly status: 'loading' } | { readonly status: 'missing' } | { readonly status: 'ready'; readonly loaded: LoadedScenario };
+
+function useLoadedScenario(id: string): State {
+  const [state, setState] = useState<State & { id?: string }>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    loadScenario(id).then(
+      (loaded) => live && setState(loaded ? { status: 'ready', loaded, id } : { status: 'missing', id }),
+      () => live && setState({ status: 'missing', id }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  return state.id === id ? state : { status: 'loading' };
+}
+
+/** Blank-line separated text as paragraphs (content is always rendered as text). */
+const paragraphs = (text: string) =>
+  text.split(/\n\s*\n/).map((p, i) => (p.trim() ? <p key={i}>{p.trim()}</p> : null));
 
 export function BriefingPage() {
-  usePageTitle('BriefingPage');
+  const id = useParams().scenarioId ?? '';
+  const state = useLoadedScenario(id);
+  // If focus was moved to the loading heading (navigation), move it on to the real one.
+  const loadingHadFocus = useRef(false);
+  usePageTitle(state.status === 'ready' ? `Briefing: ${state.loaded.scenario.title}` : state.status === 'missing' ? 'Scenario not found' : 'Briefing');
+  if (state.status === 'missing') return <NotFound what="scenario" />;
+  if (state.status === 'loading')
+    return (
+      <main id="main" className="page" tabIndex={-1} aria-busy="true">
+        <h1 tabIndex={-1} onFocus={() => (loadingHadFocus.current = true)}>
+          Loading the briefing…
+        </h1>
+      </main>
+    );
+  return <Briefing loaded={state.loaded} loadingHadFocus={loadingHadFocus} />;
+}
+
+interface BriefingProps {
+  readonly loaded: LoadedScenario;
+  /** Whether the loading heading had focus; if so the real heading takes it over. */
+  readonly loadingHadFocus: { readonly current: boolean };
+}
+
+function Briefing({ loaded, loadingHadFocus }: BriefingProps) {
+  const { scenario } = loaded;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (loadingHadFocus.current) heading.current?.focus();
+  }, [loadingHadFocus]);
+  const navigate = useNavigate();
+  const run = useProgress((s) => s.runs[scenario.id]);
+  const timing = useProgress((s) => s.settings.feedbackTiming);
+  const setTiming = useProgress((s) => s.setFeedbackTiming);
+  const [restarting, setRestarting] = useState(false);
+  const resumable = !!run && run.path.length > 0;
+  const playPath = `/scenarios/${encodeURIComponent(scenario.id)}/play`;
+  const meters = Object.values(scenario.meters).map((m) => m.label);
+  const competencies = COMPETENCIES.filter((c) => scenario.competencies.includes(c.number));
+
+  async function startAgain() {
+    if (!run) return;
+    setRestarting(true);
+    const { abandonedShare } = await import('./abandon-info');
+    const { finishRun, startRun } = useProgress.getState();
+    finishRun(scenario.id, {
+      scenarioTitle: scenario.title,
+      partneringShare: abandonedShare(scenario, run.path),
+      choices: run.path.length,
+      status: 'abandoned',
+      reason: 'restarted',
+    });
+    startRun(scenario.id, loaded.version);
+    navigate(playPath);
+  }
+
   return (
-    <main id="main" className="page" tabIndex={-1}>
-      <h1>BriefingPage</h1>
+    <main id="main" className="page briefing" tabIndex={-1}>
+      <p className="eyebrow">
+        Briefing{loaded.source === 'draft' ? ' · Draft' : ''}
+      </p>
+      <h1 ref={heading} tabIndex={-1}>
+        {scenario.title}
+      </h1>
+      <p className="library-intro">{scenario.summary}</p>
+      {resumable && (
+        <p className="resume-shortcut">
+          <Link className="button" to={playPath}>
+            Resume where you left off<span className="visually-hidden"> in {scenario.title}</span>
+          </Link>
+        </p>
+      )}
+      <div className="briefing-grid">
+        <div>
+          <section className="card" aria-labelledby="client-heading">
+            <h2 id="client-heading">Your client: {scenario.client.name}</h2>
+            <p className="client-role">{scenario.client.role}</p>
+            {paragraphs(scenario.client.background)}
+          </section>
+          <section className="card" aria-labelledby="practise-heading">
+            <h2 id="practise-heading">What you’ll practise</h2>
+            <ul className="competency-list">
+              {competencies.map((c) => (
+                <li key={c.number}>
+                  <strong>{c.name}</strong> (ICF competency {c.number}): {c.summary}
+                </li>
+              ))}
+            </ul>
+            {scenario.temptation && (
+              <p className="pull-note">
+                <strong>Main pull: {STANCE_LABELS[scenario.temptation]}.</strong> This client tends to draw coaches into{' '}
+                {STANCE_LABELS[scenario.temptation].toLowerCase()}: {STANCE_DESCRIPTIONS[scenario.temptation].replace(/^The coach /, 'the coach ')}
+              </p>
+            )}
+          </section>
+          <BriefingHowItWorks meters={meters} />
+        </div>
+        <aside className="card start-panel" aria-labelledby="start-heading">
+          <h2 id="start-heading">{resumable ? 'Pick up where you left off' : 'Ready when you are'}</h2>
+          <p>
+            About {scenario.estimatedMinutes} minutes · {loaded.summary.moments} moments to respond to.
+          </p>
+          <h3>The meters you’ll see</h3>
+          <ul className="meter-list">
+            {meters.map((label) => (
+              <li key={label}>{label}</li>
+            ))}
+          </ul>
+          <FeedbackTimingField value={timing} onChange={setTiming} />
+          {resumable && (
+            <p className="muted">
+              You have made {run.path.length} {run.path.length === 1 ? 'choice' : 'choices'} in this conversation so far.
+              Starting again keeps that attempt in your progress as unfinished.
+            </p>
+          )}
+          <div className="actions">
+            <Link className="button" to={playPath}>
+              {resumable ? 'Resume' : 'Start'}
+              <span className="visually-hidden"> {scenario.title}</span>
+            </Link>
+            {resumable && (
+              <button type="button" className="button secondary" onClick={startAgain} disabled={restarting}>
+                Start again
+              </button>
+            )}
+          </div>
+        </aside>
+      </div>
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState, type RefObject } from 'react';
 import { COMPETENCIES } from '../../domain/reference';
 import { DRIFT_STANCES, STANCE_LABELS } from '../../domain/stances';
 import {
@@ -13,7 +13,9 @@ import {
 interface FilterFormProps {
   readonly filters: LibraryFilters;
   readonly onChange: (next: LibraryFilters) => void;
+  /** Clears every filter and the search; the form then focuses the search box. */
   readonly onClear: () => void;
+  readonly searchRef: RefObject<HTMLInputElement | null>;
 }
 
 /** Optional value of a <select>: '' means "any". */
@@ -26,19 +28,18 @@ function pick<K extends keyof LibraryFilters>(filters: LibraryFilters, key: K, v
  * Search box plus four filters. On narrow screens the filters fold behind a "Filters" button
  * (the search box stays visible); on wide screens they are always shown.
  */
-export function LibraryFilterForm({ filters, onChange, onClear }: FilterFormProps) {
+export function LibraryFilterForm({ filters, onChange, onClear, searchRef }: FilterFormProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
-  const search = useRef<HTMLInputElement>(null);
   const active = activeFilterCount(filters);
   const narrowing = active - (filters.q.trim() ? 1 : 0);
   return (
-    <form className="library-filters" role="search" aria-label="Scenarios" onSubmit={(e) => e.preventDefault()}>
+    <form className="library-filters" role="search" aria-label="Find a scenario" onSubmit={(e) => e.preventDefault()}>
       <div className="field library-search">
         <label htmlFor={`${id}-q`}>Search scenarios</label>
         <input
           id={`${id}-q`}
-          ref={search}
+          ref={searchRef}
           type="search"
           value={filters.q}
           placeholder="Title, client or topic"
@@ -120,7 +121,7 @@ export function LibraryFilterForm({ filters, onChange, onClear }: FilterFormProp
         </div>
       </div>
       {active > 0 && (
-        <button type="button" className="button secondary clear-filters" onClick={() => { onClear(); search.current?.focus(); }}>
+        <button type="button" className="button secondary clear-filters" onClick={onClear}>
           Clear filters
         </button>
       )}

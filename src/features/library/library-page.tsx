@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { usePageTitle } from '../../components/use-page-title';
 import type { ScenarioSummary } from '../../domain/summary';
@@ -36,7 +36,12 @@ export function LibraryPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(params), [params]);
   const setFilters = (next: LibraryFilters) => setParams(filtersToParams(next), { replace: true });
-  const clear = () => setParams(new URLSearchParams(), { replace: true });
+  const search = useRef<HTMLInputElement>(null);
+  // The Clear buttons disappear once nothing is filtered: keep keyboard users in place.
+  const clear = () => {
+    setParams(new URLSearchParams(), { replace: true });
+    search.current?.focus();
+  };
 
   const rows = useMemo(
     () => entries.map((e) => ({ ...e, status: scenarioStatus(e.summary.id, runs, attempts) })),
@@ -53,7 +58,7 @@ export function LibraryPage() {
         client responds to how you coach. After each choice, and in a debrief at the end, you see whether your move
         kept the client in charge or took over for them.
       </p>
-      <LibraryFilterForm filters={filters} onChange={setFilters} onClear={clear} />
+      <LibraryFilterForm filters={filters} onChange={setFilters} onClear={clear} searchRef={search} />
       <p className="result-count" role="status">
         Showing {shown.length} of {rows.length} {noun}
       </p>

@@ -21,7 +21,9 @@ export function scenarioStatus(
   return { inProgress: !!run && run.path.length > 0, completed: done.length, ...(bestShare !== undefined ? { bestShare } : {}) };
 }
 
-export const percent = (share: number): string => `${Math.round(share * 100)}%`;
+import { percent } from '../../lib/format';
+
+export { percent };
 
 const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
 

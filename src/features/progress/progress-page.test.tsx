@@ -1,0 +1,130 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PROGRESS_KEY, useProgress, useStorageHealth } from '../../persistence/progress-store';
+import type { Attempt } from '../../persistence/progress-schema';
+import { ProgressPage } from './progress-page';
+
+vi.mock('../../persistence/scenarios', () => ({
+  bundledSummaries: () => [{ id: 'glue', title: 'The glue' }],
+  listScenarios: async () => [{ summary: { id: 'glue', title: 'The glue' }, source: 'bundled' }],
+  loadScenario: async () => undefined,
+}));
+
+const attempt = (over: Partial<Attempt>): Attempt => ({
+  id: 'a1',
+  scenarioId: 'tell',
+  scenarioVersion: 'v',
+  scenarioTitle: 'Just tell me',
+  startedAt: '2025-03-01T10:00:00Z',
+  finishedAt: '2025-03-01T10:12:00Z',
+  path: ['x', 'y'],
+  rewinds: [],
+  status: 'completed',
+  outcome: 'breakthrough',
+  partneringShare: 0.8,
+  choices: 5,
+  note: '',
+  ...over,
+});
+
+function seed() {
+  useProgress.setState({
+    runs: { glue: { id: 'r1', scenarioId: 'glue', scenarioVersion: 'v', startedAt: '2025-03-04T09:00:00Z', path: ['a', 'b'], rewinds: [], awaitingContinue: false } },
+    attempts: [
+      attempt({ id: 'old', finishedAt: '2025-03-01T10:12:00Z', note: 'Rushed to advice.', rewinds: [{ step: 0, choiceId: 'q', at: '2025-03-01T10:05:00Z' }] }),
+      attempt({ id: 'new', finishedAt: '2025-03-03T10:12:00Z', status: 'abandoned', reason: 'restarted', outcome: undefined, partneringShare: 0.25, choices: 4 }),
+    ],
+    settings: { feedbackTiming: 'each' },
+  });
+}
+
+function renderPage() {
+  const router = createMemoryRouter([{ path: '/progress', element: <ProgressPage /> }], { initialEntries: ['/progress'] });
+  render(<RouterProvider router={router} />);
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  useStorageHealth.setState({ unreadable: undefined, writeError: undefined });
+  seed();
+});
+afterEach(cleanup);
+
+describe('ProgressPage', () => {
+  it('lists attempts newest first with ending, share, choices, rewinds, note and debrief link', () => {
+    renderPage();
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.textContent).toContain('Abandoned: started again');
+    expect(rows[0]!.textContent).toContain('25%');
+    expect(within(rows[0]!).queryByRole('link')).toBeNull();
+    expect(rows[1]!.textContent).toContain('Breakthrough');
+    const cells = within(rows[1]!).getAllByRole('cell').map((c) => c.textContent);
+    expect(cells.slice(3, 7)).toEqual(['80%', '5', '1', 'Yes']);
+    expect(within(rows[1]!).getByRole('link', { name: /^Debrief/ }).getAttribute('href')).toBe('/attempts/old');
+  });
+
+  it('offers to resume conversations in progress', () => {
+    renderPage();
+    expect(screen.getByRole('heading', { level: 3, name: 'The glue' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Resume The glue' }).getAttribute('href')).toBe('/scenarios/glue/play');
+  });
+
+  it('exports progress as a downloaded JSON file', async () => {
+    const created: Blob[] = [];
+    URL.createObjectURL = vi.fn((b: Blob) => (created.push(b), 'blob:progress'));
+    URL.revokeObjectURL = vi.fn();
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    renderPage();
+    fireEvent.click(screen.getByRole('button', { name: 'Export progress (JSON)' }));
+    expect(click).toHaveBeenCalledOnce();
+    const exported = JSON.parse(await created[0]!.text());
+    expect(exported.state.attempts).toHaveLength(2);
+    expect(screen.getByText(/Your progress was saved as catalyst-progress-\d{4}-\d\d-\d\d\.json/)).toBeTruthy();
+  });
+
+  it('asks before erasing, names what will go, and can be cancelled', () => {
+    renderPage();
+    fireEvent.click(screen.getByRole('button', { name: 'Erase all…' }));
+    const confirm = screen.getByRole('group', { name: 'Erase everything stored in this browser?' });
+    expect(confirm.textContent).toContain('2 attempts and 1 reflection note');
+    expect(confirm.textContent).toContain('1 conversation in progress');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('group', { name: 'Erase everything stored in this browser?' })).toBeNull();
+    expect(useProgress.getState().attempts).toHaveLength(2);
+  });
+
+  it('erases everything after confirmation', async () => {
+    renderPage();
+    fireEvent.click(screen.getByRole('button', { name: 'Erase all…' }));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Yes, erase everything' })));
+    expect(useProgress.getState().attempts).toHaveLength(0);
+    expect(screen.getByText('All your progress, notes and settings were erased from this browser.')).toBeTruthy();
+    expect(screen.getByText('No attempts yet. Finished and abandoned conversations will appear here.')).toBeTruthy();
+    expect(screen.getByText('Nothing in progress.')).toBeTruthy();
+  });
+
+  it('changes when feedback is shown', () => {
+    renderPage();
+    fireEvent.click(screen.getByRole('radio', { name: /Only in the debrief/ }));
+    expect(useProgress.getState().settings.feedbackTiming).toBe('debrief');
+  });
+
+  it('offers the unreadable copy, kept aside, as a download', () => {
+    const aside = `${PROGRESS_KEY}.unreadable.2025-03-05T00:00:00.000Z`;
+    localStorage.setItem(aside, '{"broken":true');
+    useStorageHealth.setState({ unreadable: { aside, message: 'Unexpected end of JSON input' } });
+    const created: Blob[] = [];
+    URL.createObjectURL = vi.fn((b: Blob) => (created.push(b), 'blob:aside'));
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    renderPage();
+    const section = screen.getByRole('region', { name: 'Earlier progress that could not be read' });
+    expect(section.textContent).toContain(aside);
+    fireEvent.click(within(section).getByRole('button', { name: /Download old copy/ }));
+    expect(created).toHaveLength(1);
+    expect(section.textContent).toContain('The old copy was saved as');
+  });
+});

@@ -1,0 +1,2 @@
+/** 0.456 -> "46%". */
+export const percent = (share: number): string => `${Math.round(share * 100)}%`;
