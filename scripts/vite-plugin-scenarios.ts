@@ -4,7 +4,7 @@
  *   virtual:catalyst/scenarios  -> `summaries` (small, for the library) and `loadScenario(id)`,
  *   one lazy chunk per scenario, so the trainee downloads only the conversation they open.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { findPartneringPath, formatProblem, hasErrors, parseScenarioSource, scenarioVersion, summarize, type Scenario } from '../src/domain';
@@ -22,11 +22,19 @@ export function scenariosPlugin(dir = 'scenarios'): Plugin {
   let root = process.cwd();
   const folder = () => resolve(root, dir);
 
-  function loadAll(): { loaded: Loaded[]; messages: string[]; files: string[] } {
+  // Parsed once per set of file versions: every virtual module asks, but files rarely change.
+  let cache: { stamp: string; result: ReturnType<typeof parseAll> } | undefined;
+  function loadAll() {
     const files = readdirSync(folder())
       .filter((f) => /\.ya?ml$/.test(f))
       .sort()
       .map((f) => join(folder(), f));
+    const stamp = files.map((f) => `${f}:${statSync(f).mtimeMs}`).join('|');
+    if (cache?.stamp !== stamp) cache = { stamp, result: parseAll(files) };
+    return cache.result;
+  }
+
+  function parseAll(files: string[]): { loaded: Loaded[]; messages: string[]; files: string[] } {
     const loaded: Loaded[] = [];
     const messages: string[] = [];
     for (const file of files) {

@@ -1,4 +1,4 @@
-import { MARKERS } from '../domain/reference';
+import { MARKERS } from '../domain/markers';
 import { STANCE_DESCRIPTIONS, type Stance } from '../domain/stances';
 import { formatDelta } from './run-meters';
 import { StanceBadge } from './run-stance-badge';

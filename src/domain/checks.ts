@@ -1,4 +1,4 @@
-import { isMarker } from './reference';
+import { isMarker } from './markers';
 import { reachableFrom, canReachEnding } from './graph';
 import type { Problem } from './problem';
 import type { Scenario } from './schema';

@@ -2,6 +2,7 @@ export * from './schema';
 export * from './kinds';
 export * from './stances';
 export * from './reference';
+export * from './markers';
 export * from './problem';
 export * from './graph';
 export { checkScenario } from './checks';

@@ -1,5 +1,5 @@
 import type { Cue } from '../domain/kinds';
-import { MARKERS } from '../domain/reference';
+import { MARKERS } from '../domain/markers';
 import type { Choice, Ending, Meters, Moment, Scenario } from '../domain/schema';
 import { STANCES, STANCE_LABELS, type Stance } from '../domain/stances';
 import type { Step } from './compile';

@@ -1,6 +1,9 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 
 /**
+ * Valibot, not zod, because this schema ships in the trainee's first download: valibot
+ * tree-shakes to about a kilobyte here, zod/mini to over ten (the scenario format keeps zod).
+ *
  * What the browser keeps of a trainee's progress. Stored under one localStorage key with a
  * version; `migrations[n]` turns version n data into version n + 1.
  */
@@ -8,50 +11,50 @@ export const PROGRESS_VERSION = 1;
 export const FEEDBACK_TIMINGS = ['each', 'debrief'] as const;
 export type FeedbackTiming = (typeof FEEDBACK_TIMINGS)[number];
 
-const rewind = z.object({ step: z.number(), choiceId: z.string(), at: z.string() });
+const rewind = v.object({ step: v.number(), choiceId: v.string(), at: v.string() });
 
-export const runSchema = z.object({
-  id: z.string(),
-  scenarioId: z.string(),
-  scenarioVersion: z.string(),
-  startedAt: z.string(),
+export const runSchema = v.object({
+  id: v.string(),
+  scenarioId: v.string(),
+  scenarioVersion: v.string(),
+  startedAt: v.string(),
   /** Choice ids in order: the source of truth a run is replayed from. */
-  path: z.array(z.string()),
-  rewinds: z.array(rewind),
+  path: v.array(v.string()),
+  rewinds: v.array(rewind),
   /** The last choice's feedback is on screen and waits for Continue. */
-  awaitingContinue: z.boolean(),
+  awaitingContinue: v.boolean(),
 });
 
-export const attemptSchema = z.object({
-  id: z.string(),
-  scenarioId: z.string(),
-  scenarioVersion: z.string(),
-  scenarioTitle: z.string(),
-  startedAt: z.string(),
-  finishedAt: z.string(),
-  path: z.array(z.string()),
-  rewinds: z.array(rewind),
-  status: z.enum(['completed', 'abandoned']),
-  endingId: z.optional(z.string()),
-  outcome: z.optional(z.string()),
-  partneringShare: z.number(),
-  choices: z.number(),
-  note: z.string(),
-  reason: z.optional(z.string()),
+export const attemptSchema = v.object({
+  id: v.string(),
+  scenarioId: v.string(),
+  scenarioVersion: v.string(),
+  scenarioTitle: v.string(),
+  startedAt: v.string(),
+  finishedAt: v.string(),
+  path: v.array(v.string()),
+  rewinds: v.array(rewind),
+  status: v.picklist(['completed', 'abandoned']),
+  endingId: v.optional(v.string()),
+  outcome: v.optional(v.string()),
+  partneringShare: v.number(),
+  choices: v.number(),
+  note: v.string(),
+  reason: v.optional(v.string()),
   /** When feedback came during this attempt (decides whether the debrief leads with it). */
-  feedbackTiming: z.optional(z.enum(FEEDBACK_TIMINGS)),
+  feedbackTiming: v.optional(v.picklist(FEEDBACK_TIMINGS)),
 });
 
-export const progressSchema = z.object({
-  runs: z.record(z.string(), runSchema),
-  attempts: z.array(attemptSchema),
-  settings: z.object({ feedbackTiming: z.enum(FEEDBACK_TIMINGS) }),
+export const progressSchema = v.object({
+  runs: v.record(v.string(), runSchema),
+  attempts: v.array(attemptSchema),
+  settings: v.object({ feedbackTiming: v.picklist(FEEDBACK_TIMINGS) }),
 });
 
-export type Rewind = z.infer<typeof rewind>;
-export type Run = z.infer<typeof runSchema>;
-export type Attempt = z.infer<typeof attemptSchema>;
-export type ProgressData = z.infer<typeof progressSchema>;
+export type Rewind = v.InferOutput<typeof rewind>;
+export type Run = v.InferOutput<typeof runSchema>;
+export type Attempt = v.InferOutput<typeof attemptSchema>;
+export type ProgressData = v.InferOutput<typeof progressSchema>;
 
 export const emptyProgress = (): ProgressData => ({ runs: {}, attempts: [], settings: { feedbackTiming: 'each' } });
 
@@ -67,5 +70,5 @@ export function migrateProgress(data: unknown, fromVersion: number): ProgressDat
     if (!step) throw new Error(`no migration from progress version ${v}`);
     current = step(current);
   }
-  return progressSchema.parse(current);
+  return v.parse(progressSchema, current);
 }

@@ -157,6 +157,7 @@ function Briefing({ loaded, loadingHadFocus }: BriefingProps) {
               </button>
             )}
           </div>
+          <p className="facilitator-link"><Link className="button secondary small" to={`/scenarios/${encodeURIComponent(scenario.id)}/facilitator`}>Facilitator guide<span className="visually-hidden"> for {scenario.title}</span></Link></p>
         </aside>
       </div>
     </main>
