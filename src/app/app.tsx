@@ -1,6 +1,13 @@
-import { RouterProvider } from 'react-router';
-import { router } from './router';
+import { HashRouter } from 'react-router';
+import { AppRoutes } from './router';
+import { RouteBoundary } from './route-error';
 
 export function App() {
-  return <RouterProvider router={router} />;
+  return (
+    <HashRouter>
+      <RouteBoundary>
+        <AppRoutes />
+      </RouteBoundary>
+    </HashRouter>
+  );
 }

@@ -12,15 +12,23 @@ export function Layout() {
     if (managed.current === location.pathname) return;
     managed.current = location.pathname;
     // After a client-side navigation, move focus to the new page's heading so keyboard and
-    // screen-reader users start at the top of the new content.
-    const id = requestAnimationFrame(() => {
-      const target = document.querySelector<HTMLElement>('main h1') ?? document.querySelector<HTMLElement>('main');
-      if (target) {
-        if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-        target.focus({ preventScroll: false });
+    // screen-reader users start at the top of the new content. Lazy pages may take a moment to
+    // arrive, so wait (up to ~3 s) for a heading rather than focusing the loading placeholder.
+    let frame = 0;
+    let tries = 0;
+    const focusHeading = () => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      if (!heading && tries++ < 180) {
+        frame = requestAnimationFrame(focusHeading);
+        return;
       }
-    });
-    return () => cancelAnimationFrame(id);
+      const target = heading ?? document.querySelector<HTMLElement>('main');
+      if (!target || target.contains(document.activeElement)) return;
+      if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+      target.focus();
+    };
+    frame = requestAnimationFrame(focusHeading);
+    return () => cancelAnimationFrame(frame);
   }, [location.pathname]);
 
   return (
@@ -38,6 +46,7 @@ export function Layout() {
             <ul className="nav-list">
               <li><NavLink to="/" end>Library</NavLink></li>
               <li><NavLink to="/progress">Progress</NavLink></li>
+              <li><NavLink to="/studio">Studio</NavLink></li>
             </ul>
           </nav>
         </div>

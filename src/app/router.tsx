@@ -1,27 +1,56 @@
-import { createHashRouter, type RouteObject } from 'react-router';
-import { Layout } from './layout';
-import { RouteError } from './route-error';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
 import { NotFound } from '../components/not-found';
 import { LibraryPage } from '../features/library/library-page';
+import { Layout } from './layout';
+import { RouteBoundary } from './route-error';
 
-/** Each route has its own error boundary, so one broken page never blanks the app. */
-const withBoundary = (route: RouteObject): RouteObject => ({ errorElement: <RouteError />, ...route });
+/*
+ * Declarative routes (<HashRouter> + <Routes>) rather than a data router: we use no loaders or
+ * actions, and the data router's machinery would cost the trainee ~8 kB gzip of the 130 kB budget.
+ * Every page but the library is a lazy chunk; every route has its own error boundary.
+ */
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyExoticComponent<ComponentType> =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
 
-export const routes: RouteObject[] = [
-  {
-    element: <Layout />,
-    errorElement: <RouteError />,
-    children: [
-      withBoundary({ index: true, element: <LibraryPage /> }),
-      withBoundary({ path: 'scenarios/:scenarioId', lazy: () => import('../features/library/briefing-page').then((m) => ({ Component: m.BriefingPage })) }),
-      withBoundary({ path: 'scenarios/:scenarioId/facilitator', lazy: () => import('../features/facilitator/facilitator-page').then((m) => ({ Component: m.FacilitatorPage })) }),
-      withBoundary({ path: 'scenarios/:scenarioId/play', lazy: () => import('../features/player/play-page').then((m) => ({ Component: m.PlayPage })) }),
-      withBoundary({ path: 'attempts/:attemptId', lazy: () => import('../features/debrief/debrief-page').then((m) => ({ Component: m.DebriefPage })) }),
-      withBoundary({ path: 'progress', lazy: () => import('../features/progress/progress-page').then((m) => ({ Component: m.ProgressPage })) }),
-      withBoundary({ path: 'preview/:draftId', lazy: () => import('../features/player/preview-page').then((m) => ({ Component: m.PreviewPage })) }),
-      withBoundary({ path: '*', element: <NotFound /> }),
-    ],
-  },
-];
+const Briefing = page(() => import('../features/library/briefing-page'), 'BriefingPage');
+const Facilitator = page(() => import('../features/facilitator/facilitator-page'), 'FacilitatorPage');
+const Play = page(() => import('../features/player/play-page'), 'PlayPage');
+const Preview = page(() => import('../features/player/preview-page'), 'PreviewPage');
+const Debrief = page(() => import('../features/debrief/debrief-page'), 'DebriefPage');
+const Progress = page(() => import('../features/progress/progress-page'), 'ProgressPage');
+const StudioList = page(() => import('../features/studio/studio-list-page'), 'StudioListPage');
+const StudioEditor = page(() => import('../features/studio/studio-editor-page'), 'StudioEditorPage');
 
-export const router = createHashRouter(routes);
+function Loading() {
+  return (
+    <main id="main" className="page" tabIndex={-1} aria-busy="true">
+      <p role="status" className="muted">Loading…</p>
+    </main>
+  );
+}
+
+const guarded = (element: ReactNode) => (
+  <RouteBoundary>
+    <Suspense fallback={<Loading />}>{element}</Suspense>
+  </RouteBoundary>
+);
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={guarded(<LibraryPage />)} />
+        <Route path="scenarios/:scenarioId" element={guarded(<Briefing />)} />
+        <Route path="scenarios/:scenarioId/facilitator" element={guarded(<Facilitator />)} />
+        <Route path="scenarios/:scenarioId/play" element={guarded(<Play />)} />
+        <Route path="attempts/:attemptId" element={guarded(<Debrief />)} />
+        <Route path="progress" element={guarded(<Progress />)} />
+        <Route path="studio" element={guarded(<StudioList />)} />
+        <Route path="studio/:draftId" element={guarded(<StudioEditor />)} />
+        <Route path="preview/:draftId" element={guarded(<Preview />)} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,7 +1,7 @@
 import type { Scenario } from '../domain/schema';
 import { scenarioVersion, summarize, type ScenarioSummary } from '../domain/summary';
 import { getDraft, listDrafts, type DraftRecord } from './drafts';
-import { registerScenarioSource, type LoadedScenario, type ScenarioSource } from './scenarios';
+import type { LoadedScenario, ScenarioSource } from './scenarios';
 
 /**
  * Drafts in the trainee library: valid drafts are listed (marked Draft by the library) and play
@@ -29,11 +29,3 @@ export const draftsSource: ScenarioSource = {
     return { scenario: played, version, summary: { ...summarize(played, version), title: record.title }, source: 'draft' };
   },
 };
-
-let registered = false;
-/** Called once at app start (main.tsx). */
-export function registerDraftsSource(): void {
-  if (registered) return;
-  registered = true;
-  registerScenarioSource(draftsSource);
-}

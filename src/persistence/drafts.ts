@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { DraftDoc } from '../domain/edit/doc';
+import { pendingDoc } from './draft-pending';
 
 /**
  * Drafts repository: IndexedDB database 'catalyst', store 'drafts' keyed by id. Every save says
@@ -125,7 +126,19 @@ export async function listDrafts(): Promise<DraftRecord[]> {
   return all.sort((a, b) => b.updatedAt - a.updatedAt);
 }
 
-export async function getDraft(id: string): Promise<DraftRecord | undefined> {
+/**
+ * One draft. If this tab was closed or reloaded before its last edits reached IndexedDB, those
+ * edits (kept in sessionStorage) are returned in `doc` and `unsaved` is true; the autosave stores them.
+ */
+export async function getDraft(id: string): Promise<(DraftRecord & { readonly unsaved?: boolean }) | undefined> {
+  const record = await (await db()).get('drafts', id);
+  if (!record) return undefined;
+  const pending = pendingDoc(id, record.revision);
+  return pending ? { ...record, doc: pending, unsaved: true } : record;
+}
+
+/** The stored draft exactly as in IndexedDB (ignoring this tab's unsaved copy). */
+export async function getStoredDraft(id: string): Promise<DraftRecord | undefined> {
   return (await db()).get('drafts', id);
 }
 
@@ -182,3 +195,4 @@ export async function requestPersistence(): Promise<boolean | undefined> {
 }
 
 export { saveHistory, loadHistory, clearHistory, historyKey } from './draft-history';
+export { stashPending, clearPending, pendingDoc } from './draft-pending';

@@ -1,0 +1,193 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { DraftDoc } from '../../domain/edit/ops';
+import { createHistory, type History } from '../../domain/edit/history';
+import type { Problem } from '../../domain/problem';
+import { EditorContext, type EditorApi } from './editor-context';
+import { EditorHeader, type SaveView } from './editor-header';
+import { findFieldElement, nodeOfPath, problemsByField, problemsByNode } from './field-paths';
+import { Inspector } from './inspector/inspector';
+import { MapPane } from './map-pane';
+import { PaneTabs, type PaneId } from './pane-tabs';
+import { downloadText } from './editor-download';
+import { exportFilename, exportMachineJson, exportYaml } from './io';
+import { ProblemsPanel, problemCounts, problemSummary } from './problems-panel';
+import { useAutosave, type AutosaveStatus } from './use-autosave';
+import { useEditorHistory, useUndoShortcuts } from './use-editor-history';
+import { useNarrow } from './use-narrow';
+import { useProblems } from './use-problems';
+
+export interface WorkspaceProps {
+  readonly draftId: string;
+  /** The stored revision the doc was loaded at (autosave refuses to overwrite newer work). */
+  readonly revision: number;
+  readonly initialHistory: History<DraftDoc>;
+}
+
+/** Download the draft; returns a message when it cannot be exported in that format. */
+function exportDoc(doc: DraftDoc, format: 'yaml' | 'json', errors: number): string | undefined {
+  try {
+    if (format === 'yaml') downloadText(exportFilename(doc, 'yaml'), exportYaml(doc), 'application/yaml');
+    else {
+      if (errors) return `The XState export needs a scenario that plays: fix the ${errors === 1 ? 'error' : `${errors} errors`} in the problems panel first (YAML export works now).`;
+      downloadText(exportFilename(doc, 'json'), exportMachineJson(doc), 'application/json');
+    }
+    return undefined;
+  } catch (e) {
+    return `Export failed: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+const saveView = (status: AutosaveStatus): SaveView =>
+  typeof status === 'object' ? { kind: 'error', message: status.error } : { kind: status };
+
+type FocusRequest = { kind: 'heading' } | { kind: 'path'; path: Problem['path'] };
+
+/** The editor: header, then map | inspector | problems (tabs on narrow screens). */
+export function EditorWorkspace(props: WorkspaceProps) {
+  const { draftId } = props;
+  const h = useEditorHistory(props.initialHistory);
+  const doc = h.doc;
+  useUndoShortcuts(h.undo, h.redo);
+  const { problems, pending } = useProblems(doc);
+  const counts = useMemo(() => problemCounts(problems), [problems]);
+  const fieldProblems = useMemo(() => problemsByField(problems), [problems]);
+  const byNode = useMemo(() => problemsByNode(problems), [problems]);
+  const save = useAutosave(draftId, doc, {
+    baseRevision: props.revision,
+    history: h.history,
+    ...(pending ? {} : { counts: { problems: problems.length, errors: counts.errors } }),
+  });
+  const navigate = useNavigate();
+
+  const narrow = useNarrow();
+  const [pane, setPane] = useState<PaneId>('edit');
+  const [problemsOpen, setProblemsOpen] = useState(true);
+  const [focus, setFocus] = useState<FocusRequest & { n: number }>();
+  const [message, setMessage] = useState('');
+  const [exportMessage, setExportMessage] = useState<string>();
+  // A repeated message gets a no-break space so screen readers announce it again.
+  const announce = (m: string) => setMessage((prev) => (prev === m ? `${m}\u00a0` : m));
+
+  // Selection lives in the URL (?node=...) so a reload reopens the same node; local state keeps it synchronous.
+  const [params, setParams] = useSearchParams();
+  const [selectedParam, setSelected] = useState(() => params.get('node') ?? undefined);
+  const selectedId = selectedParam && Object.hasOwn(doc.nodes, selectedParam) ? selectedParam : undefined;
+  useEffect(() => {
+    if ((params.get('node') ?? undefined) === selectedId) return;
+    const next = new URLSearchParams(params);
+    if (selectedId) next.set('node', selectedId);
+    else next.delete('node');
+    setParams(next, { replace: true });
+  }, [selectedId, params, setParams]);
+
+  const select = (nodeId: string | undefined, opts: { focus?: boolean } = {}) => {
+    setSelected(nodeId);
+    if (opts.focus) {
+      setPane('edit');
+      setFocus((f) => ({ kind: 'heading', n: (f?.n ?? 0) + 1 }));
+    }
+  };
+  const apply: EditorApi['apply'] = (change, opts = {}) => {
+    const r = h.apply(change, opts);
+    if (r.ok && opts.announce) announce(opts.announce);
+    if (!r.ok) announce(r.message);
+    return r;
+  };
+
+  const reloadTheirs = async () => {
+    const stored = await save.reloadTheirs();
+    if (!stored) return navigate('/studio');
+    h.reset(createHistory(stored.doc));
+    announce('Loaded the version from the other tab.');
+  };
+  const keepMine = async () => {
+    try {
+      const id = await save.keepMineAsCopy();
+      navigate(`/studio/${encodeURIComponent(id)}`);
+    } catch (e) {
+      setExportMessage(`Could not save a copy: ${e instanceof Error ? e.message : String(e)}. Export YAML to keep your work.`);
+    }
+  };
+
+  const pick = (p: Problem) => {
+    const node = nodeOfPath(p.path);
+    select(node && Object.hasOwn(doc.nodes, node) ? node : undefined);
+    setPane('edit');
+    setFocus((f) => ({ kind: 'path', path: p.path, n: (f?.n ?? 0) + 1 }));
+  };
+
+  // Move focus after the inspector has rendered the requested node.
+  const mainRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!focus) return;
+    const el = focus.kind === 'heading' ? document.getElementById('inspector-heading') : findFieldElement(focus.path, mainRef.current ?? document);
+    if (!el) return;
+    for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
+    el.focus();
+    el.scrollIntoView?.({ block: 'center' });
+  }, [focus]);
+
+  const exportAs = (format: 'yaml' | 'json') => {
+    const err = exportDoc(doc, format, counts.errors);
+    setExportMessage(err);
+    if (!err) announce(`Exported ${format === 'yaml' ? 'YAML' : 'XState JSON'}.`);
+  };
+
+  const undo = () => {
+    h.undo();
+    announce('Undone.');
+  };
+  const redo = () => {
+    h.redo();
+    announce('Redone.');
+  };
+
+  const api: EditorApi = { draftId, doc, apply, select, selectedId, fieldProblems, announce };
+  const paneProps = (id: PaneId) =>
+    narrow ? { id: `pane-${id}`, role: 'tabpanel', 'aria-labelledby': `tab-${id}`, hidden: pane !== id } : { id: `pane-${id}` };
+
+  return (
+    <EditorContext.Provider value={api}>
+      <main id="main" ref={mainRef} className={`studio-editor ${narrow ? 'narrow' : 'wide'}`} tabIndex={-1}>
+        <EditorHeader
+          draftId={draftId}
+          title={doc.title}
+          save={saveView(save.status)}
+          conflictReason={save.conflict?.reason}
+          canUndo={h.canUndo}
+          canRedo={h.canRedo}
+          onUndo={undo}
+          onRedo={redo}
+          onExportYaml={() => exportAs('yaml')}
+          onExportJson={() => exportAs('json')}
+          exportMessage={exportMessage}
+          onReloadTheirs={() => void reloadTheirs()}
+          onKeepMine={() => void keepMine()}
+        />
+        <p className="visually-hidden" role="status" aria-live="polite">
+          {message}
+        </p>
+        {narrow ? <PaneTabs active={pane} onChange={setPane} problemCount={problems.length} /> : null}
+        <div className={`studio-panes ${problemsOpen ? '' : 'problems-collapsed'}`}>
+          <div className="pane pane-map" {...paneProps('map')}>
+            {/* On narrow screens the map mounts when its tab is shown: it sizes itself to a visible canvas. */}
+            {!narrow || pane === 'map' ? <MapPane doc={doc} problemsByNode={byNode} /> : null}
+          </div>
+          <div className="pane pane-inspector" {...paneProps('edit')}>
+            <Inspector />
+          </div>
+          <div className="pane pane-problems" {...paneProps('problems')}>
+            {problemsOpen || narrow ? (
+              <ProblemsPanel problems={problems} nodeOrder={Object.keys(doc.nodes)} onPick={pick} onCollapse={narrow ? undefined : () => setProblemsOpen(false)} />
+            ) : (
+              <button type="button" className="problems-expand" onClick={() => setProblemsOpen(true)} aria-label={`Show problems panel: ${problemSummary(problems)}`}>
+                <span>Problems</span> <span className="tab-count">{problems.length}</span>
+              </button>
+            )}
+          </div>
+        </div>
+      </main>
+    </EditorContext.Provider>
+  );
+}

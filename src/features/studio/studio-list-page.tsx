@@ -1,0 +1,188 @@
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { usePageTitle } from '../../components/use-page-title';
+import { blankScenario, updateMeta, type DraftDoc } from '../../domain/edit/ops';
+import { deleteDraft, requestPersistence, restoreDraft, storageErrorMessage, type DraftRecord } from '../../persistence/drafts';
+import { bundledSummaries, loadScenario } from '../../persistence/scenarios';
+import { downloadText } from './editor-download';
+import { createDraft } from './draft-records';
+import { DraftList } from './draft-list';
+import { ImportPanel, ImportResults, type ImportOutcome } from './import-panel';
+import { exportFilename, exportYaml, importFile } from './io';
+import { useDraftList } from './use-draft-list';
+import './studio-list.css';
+
+/** A save that failed: what went wrong, and the doc so it can still be downloaded. */
+interface Failure {
+  readonly message: string;
+  readonly doc?: DraftDoc;
+}
+
+/** /studio: the instructor's drafts, and ways to start one (new, duplicate, import). */
+export function StudioListPage() {
+  usePageTitle('Studio');
+  const navigate = useNavigate();
+  const { drafts, error, refresh } = useDraftList();
+  const [failure, setFailure] = useState<Failure>();
+  const [busy, setBusy] = useState(false);
+  const [outcomes, setOutcomes] = useState<readonly ImportOutcome[]>([]);
+  const [deleted, setDeleted] = useState<DraftRecord>();
+  const [highlight, setHighlight] = useState<string>();
+  const [persisted, setPersisted] = useState<boolean>();
+  const [source, setSource] = useState(() => bundledSummaries()[0]?.id ?? '');
+  const undoButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    void navigator.storage?.persisted?.().then(setPersisted, () => undefined);
+  }, []);
+
+  /** Store a new draft; on failure say so and keep the doc downloadable. */
+  async function store(doc: DraftDoc): Promise<DraftRecord | undefined> {
+    setFailure(undefined);
+    void requestPersistence().then((p) => p !== undefined && setPersisted(p));
+    try {
+      const record = await createDraft(doc);
+      refresh();
+      return record;
+    } catch (e) {
+      setFailure({ message: storageErrorMessage(e), doc });
+      return undefined;
+    }
+  }
+
+  async function onNew() {
+    const record = await store(blankScenario());
+    if (record) navigate(`/studio/${record.id}`);
+  }
+
+  async function onDuplicate() {
+    const loaded = await loadScenario(source);
+    if (!loaded) return setFailure({ message: 'That scenario could not be loaded. Reload the page and try again.' });
+    const s = loaded.scenario;
+    const record = await store(updateMeta(structuredClone(s) as DraftDoc, { id: `${s.id}-copy`, title: `${s.title} (copy)` }));
+    if (record) setHighlight(record.id);
+  }
+
+  async function onFiles(files: File[]) {
+    setBusy(true);
+    const results: ImportOutcome[] = [];
+    for (const file of files) {
+      const result = await importFile(file);
+      if (!result.ok) {
+        results.push({ kind: 'refused', file: file.name, problems: result.problems });
+        continue;
+      }
+      const record = await store(result.doc);
+      if (record) {
+        results.push({ kind: 'imported', file: file.name, id: record.id, title: record.title, problems: result.problems.length });
+        setHighlight(record.id);
+      }
+    }
+    setOutcomes(results);
+    setBusy(false);
+  }
+
+  async function onDelete(record: DraftRecord) {
+    try {
+      const gone = await deleteDraft(record.id);
+      setDeleted(gone ?? record);
+      refresh();
+      requestAnimationFrame(() => undoButton.current?.focus());
+    } catch (e) {
+      setFailure({ message: storageErrorMessage(e).replace('Export the draft to keep a copy.', '').trim() });
+    }
+  }
+
+  async function onUndoDelete() {
+    if (!deleted) return;
+    try {
+      await restoreDraft(deleted);
+      setHighlight(deleted.id);
+      setDeleted(undefined);
+      refresh();
+    } catch (e) {
+      setFailure({ message: storageErrorMessage(e), doc: deleted.doc });
+    }
+  }
+
+  const bundled = bundledSummaries();
+  return (
+    <main id="main" className="page studio-list" tabIndex={-1}>
+      <h1>Studio</h1>
+      <p className="studio-intro">
+        Write and edit branching scenarios. Drafts are saved in this browser as you type; valid drafts appear in the
+        library, marked Draft, so you can play them.
+      </p>
+      <p className="muted studio-storage-note">
+        {persisted
+          ? 'This browser has agreed to keep your drafts even when storage runs low. '
+          : 'Drafts live only in this browser, which may clear them if storage runs low. '}
+        Export a draft as YAML to keep a copy elsewhere.
+      </p>
+
+      {failure && (
+        <div className="banner warning studio-failure" role="alert">
+          <p>{failure.message}</p>
+          {failure.doc && (
+            <button type="button" className="button secondary small" onClick={() => downloadText(exportFilename(failure.doc!, 'yaml'), exportYaml(failure.doc!), 'application/yaml')}>
+              Download as YAML
+            </button>
+          )}
+          <button type="button" className="button secondary small" onClick={() => setFailure(undefined)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+
+      <section className="studio-start" aria-labelledby="start-heading">
+        <h2 id="start-heading" className="visually-hidden">Start a draft</h2>
+        <div className="card studio-start-card">
+          <h2>New scenario</h2>
+          <p>A valid starting point: one moment, one response, one ending.</p>
+          <button type="button" className="button" onClick={() => void onNew()}>
+            New scenario
+          </button>
+        </div>
+        <div className="card studio-start-card">
+          <h2>Duplicate a library scenario</h2>
+          <div className="field">
+            <label htmlFor="duplicate-source">Scenario to copy</label>
+            <select id="duplicate-source" value={source} onChange={(e) => setSource(e.target.value)}>
+              {bundled.map((s) => (
+                <option key={s.id} value={s.id}>{s.title}</option>
+              ))}
+            </select>
+          </div>
+          <button type="button" className="button secondary" onClick={() => void onDuplicate()} disabled={!source}>
+            Duplicate
+          </button>
+        </div>
+        <ImportPanel busy={busy} onFiles={(f) => void onFiles(f)} />
+      </section>
+      <ImportResults busy={busy} outcomes={outcomes} />
+
+      <section className="studio-drafts" aria-labelledby="drafts-heading">
+        <h2 id="drafts-heading">Your drafts</h2>
+        {deleted && (
+          <div className="undo-toast" role="status">
+            <p>Deleted “{deleted.title}”.</p>
+            <button ref={undoButton} type="button" className="button secondary small" onClick={() => void onUndoDelete()}>
+              Undo delete
+            </button>
+            <button type="button" className="button secondary small" onClick={() => setDeleted(undefined)}>
+              Dismiss
+            </button>
+          </div>
+        )}
+        {error && <p className="studio-error" role="alert">{error}</p>}
+        {drafts === undefined ? (
+          <p>Loading drafts…</p>
+        ) : drafts.length ? (
+          <DraftList drafts={drafts} onDelete={(r) => void onDelete(r)} {...(highlight ? { highlight } : {})} />
+        ) : (
+          !error && <p className="muted">No drafts yet. Start a new scenario, duplicate one from the library, or import a file.</p>
+        )}
+      </section>
+    </main>
+  );
+}
