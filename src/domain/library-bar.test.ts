@@ -27,7 +27,10 @@ describe.each(loaded)('scenarios/$file', ({ file, scenario, problems }) => {
   it('has at least 8 moments with 3-4 responses each', () => {
     const moments = nodes().filter((n) => n.kind === 'moment');
     expect(moments.length).toBeGreaterThanOrEqual(8);
-    for (const m of moments) expect(m.choices.length).toBeGreaterThanOrEqual(3), expect(m.choices.length).toBeLessThanOrEqual(4);
+    for (const m of moments) {
+      expect(m.choices.length).toBeGreaterThanOrEqual(3);
+      expect(m.choices.length).toBeLessThanOrEqual(4);
+    }
   });
 
   it('routes on the meters at least once', () => {

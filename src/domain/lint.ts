@@ -1,5 +1,5 @@
 import { minChoicesLowerBound } from './graph';
-import { findPartneringPath, pathStats } from './paths';
+import { findPartneringPath, findShortPath } from './paths';
 import type { PathSegment, Problem } from './problem';
 import type { Scenario } from './schema';
 import { MARKERS_BROKEN_BY, STANCE_LABELS } from './stances';
@@ -89,14 +89,17 @@ export function lintScenario(scenario: Scenario): Problem[] {
   }
 
   // Every path is at least as long as the meter-free lower bound; only when that bound is short
-  // is the exact (meter-simulating) search worth its cost.
+  // is the (meter-simulating, depth-limited) search worth running.
   if (Object.hasOwn(scenario.nodes, scenario.start) && minChoicesLowerBound(scenario) < MIN_PATH_CHOICES) {
-    const partnering = findPartneringPath(scenario);
-    if (partnering && partnering.choices.length < MIN_PATH_CHOICES)
-      warn(['start'], 'partnering-path-short', `the partnering path takes only ${partnering.choices.length} choice${partnering.choices.length === 1 ? '' : 's'} to reach "${partnering.endingId}"; a demonstration needs at least ${MIN_PATH_CHOICES}`);
-    const stats = pathStats(scenario);
-    if (stats.shortest && stats.minChoices < MIN_PATH_CHOICES)
-      warn(['nodes', stats.shortest.endingId], 'short-path', `a path reaches this ending after only ${stats.minChoices} choice${stats.minChoices === 1 ? '' : 's'} (${stats.shortest.choices.map((c) => c.choiceId).join(' → ') || 'none'}); every path should take at least ${MIN_PATH_CHOICES}`);
+    const short = findShortPath(scenario, MIN_PATH_CHOICES);
+    if (short) {
+      const n = short.choices.length;
+      warn(['nodes', short.endingId], 'short-path', `a path reaches this ending after only ${n} choice${n === 1 ? '' : 's'} (${short.choices.map((c) => c.choiceId).join(' → ') || 'none'}); every path should take at least ${MIN_PATH_CHOICES}`);
+      // Only a scenario with short paths can have a short partnering path.
+      const partnering = findPartneringPath(scenario, { budget: 20_000 });
+      if (partnering && partnering.choices.length < MIN_PATH_CHOICES)
+        warn(['start'], 'partnering-path-short', `the partnering path takes only ${partnering.choices.length} choice${partnering.choices.length === 1 ? '' : 's'} to reach "${partnering.endingId}"; a demonstration needs at least ${MIN_PATH_CHOICES}`);
+    }
   }
   return problems;
 }

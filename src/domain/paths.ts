@@ -1,5 +1,5 @@
 import { OUTCOMES } from './kinds';
-import type { Meters, RouteNode, Scenario } from './schema';
+import type { Meters, Moment, RouteNode, Scenario } from './schema';
 import { applyEffects, conditionHolds, initialMeters } from './meters';
 
 export interface PathChoice {
@@ -40,39 +40,87 @@ interface Best {
  * then the shorter path), simulating the meters so routes go where they would in play.
  * Memoised over play states (node + meters), so it is linear in the states, not the paths.
  */
-export function findPartneringPath(scenario: Scenario, opts: { startAt?: string; meters?: Meters } = {}): PartneringPath | undefined {
+export function findPartneringPath(
+  scenario: Scenario,
+  opts: { startAt?: string; meters?: Meters; budget?: number } = {},
+): PartneringPath | undefined {
+  const budget = opts.budget ?? Infinity;
   const memo = new Map<string, Best | null>();
-  const solve = (at: string, meters: Meters): Best | null => {
+  interface Frame {
+    readonly key: string;
+    readonly nodeId: string;
+    readonly node: Moment;
+    readonly meters: Meters;
+    next: number;
+    best: Best | null;
+  }
+  // Iterative depth-first search (a long scenario would overflow the call stack).
+  const stack: Frame[] = [];
+  let result: Best | null = null;
+  /** Resolve a state from the memo or as an ending (sets `result`), or push a frame for it. */
+  const enter = (at: string, meters: Meters): boolean => {
     const nodeId = settle(scenario, at, meters);
     const key = stateKey(nodeId, meters);
-    if (memo.has(key)) return memo.get(key)!;
-    memo.set(key, null); // in progress: a cycle back here is no path
+    if (memo.has(key)) {
+      result = memo.get(key)!; // null while in progress: a cycle back here is no path
+      return false;
+    }
+    if (memo.size >= budget) throw OVER_BUDGET;
     const node = scenario.nodes[nodeId];
-    let best: Best | null = null;
-    if (node?.kind === 'ending') best = { partnering: 0, rank: outcomeRank(node.outcome), length: 0, endingId: nodeId };
-    else if (node?.kind === 'moment') {
-      for (const choice of node.choices) {
-        const rest = solve(choice.next, applyEffects(meters, choice.effects));
-        if (!rest) continue;
+    if (node?.kind === 'moment') {
+      memo.set(key, null);
+      stack.push({ key, nodeId, node, meters, next: 0, best: null });
+      return true;
+    }
+    result = node?.kind === 'ending' ? { partnering: 0, rank: outcomeRank(node.outcome), length: 0, endingId: nodeId } : null;
+    memo.set(key, result);
+    return false;
+  };
+  try {
+    enter(opts.startAt ?? scenario.start, { ...initialMeters(scenario), ...opts.meters });
+    while (stack.length) {
+      const frame = stack[stack.length - 1]!;
+      if (frame.next > 0 && result) {
+        const choice = frame.node.choices[frame.next - 1]!;
+        const rest: Best = result;
         const candidate: Best = {
           partnering: rest.partnering + (choice.stance === 'partnering' ? 1 : 0),
           rank: rest.rank,
           length: rest.length + 1,
           endingId: rest.endingId,
-          first: { choice: { nodeId, choiceId: choice.id }, rest },
+          first: { choice: { nodeId: frame.nodeId, choiceId: choice.id }, rest },
         };
-        if (!best || candidate.partnering > best.partnering || (candidate.partnering === best.partnering && (candidate.rank > best.rank || (candidate.rank === best.rank && candidate.length < best.length))))
-          best = candidate;
+        if (isBetter(candidate, frame.best)) frame.best = candidate;
       }
+      result = null;
+      if (frame.next < frame.node.choices.length) {
+        const choice = frame.node.choices[frame.next++]!;
+        enter(choice.next, applyEffects(frame.meters, choice.effects));
+        continue;
+      }
+      memo.set(frame.key, frame.best);
+      result = frame.best;
+      stack.pop();
     }
-    memo.set(key, best);
-    return best;
-  };
-  const best = solve(opts.startAt ?? scenario.start, { ...initialMeters(scenario), ...opts.meters });
+  } catch (e) {
+    if (e === OVER_BUDGET) return undefined;
+    throw e;
+  }
+  const best: Best | null = result;
   if (!best) return undefined;
   const choices: PathChoice[] = [];
   for (let b: Best | undefined = best; b?.first; b = b.first.rest) choices.push(b.first.choice);
   return { choices, endingId: best.endingId, partnering: best.partnering };
+}
+
+const OVER_BUDGET = Symbol('over budget');
+
+/** Most partnering choices; then the better outcome; then the shorter path. */
+function isBetter(a: Best, b: Best | null): boolean {
+  if (!b) return true;
+  if (a.partnering !== b.partnering) return a.partnering > b.partnering;
+  if (a.rank !== b.rank) return a.rank > b.rank;
+  return a.length < b.length;
 }
 
 export interface PathStats {
@@ -93,7 +141,9 @@ export interface PathStats {
  * Finds the shortest conversation and every reachable ending without enumerating paths (bundled
  * scenarios have 10^5 simple paths; their state space is a few thousand).
  */
-export function pathStats(scenario: Scenario, budget = 200_000): PathStats {
+export function pathStats(scenario: Scenario, opts: { budget?: number; maxChoices?: number } = {}): PathStats {
+  const budget = opts.budget ?? 200_000;
+  const maxChoices = opts.maxChoices ?? Infinity;
   interface State { nodeId: string; meters: Meters; via?: { choice: PathChoice; from: State } }
   const trailOf = (s: State) => {
     const out: PathChoice[] = [];
@@ -104,7 +154,7 @@ export function pathStats(scenario: Scenario, budget = 200_000): PathStats {
   const endings = new Set<string>();
   let shortest: PathStats['shortest'];
   let frontier: State[] = [{ nodeId: scenario.start, meters: initialMeters(scenario) }];
-  while (frontier.length && seen.size < budget) {
+  for (let depth = 0; frontier.length && seen.size < budget && depth <= maxChoices; depth++) {
     const next: State[] = [];
     for (let i = 0; i < frontier.length; i++) {
       const state = frontier[i]!;
@@ -125,4 +175,14 @@ export function pathStats(scenario: Scenario, budget = 200_000): PathStats {
     frontier = next;
   }
   return { minChoices: shortest?.choices.length ?? 0, shortest, endings, states: seen.size, complete: frontier.length === 0 };
+}
+
+/**
+ * The shortest conversation if it takes fewer than `limit` choices (meters simulated), else
+ * undefined. Explores only the first `limit` layers of play states, so it stays cheap on large
+ * drafts.
+ */
+export function findShortPath(scenario: Scenario, limit: number): PathStats['shortest'] {
+  const stats = pathStats(scenario, { maxChoices: limit - 1, budget: 50_000 });
+  return stats.shortest && stats.shortest.choices.length < limit ? stats.shortest : undefined;
 }

@@ -41,7 +41,7 @@ export function PartneringDemo({ scenario, path }: { scenario: Scenario; path: P
             <p className="speaker">Partnering response</p>
             <p>{step.choice.text}</p>
           </div>
-          <FeedbackBody move={step.choice} headingLevel={4} />
+          <FeedbackBody move={step.choice} headingLevel={3} />
         </div>
       ) : ending?.kind === 'ending' ? (
         <div className="demo-body">

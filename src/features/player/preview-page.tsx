@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { NotFound } from '../../components/not-found';
 import { ClientText } from '../../components/run-client-text';
 import { usePageTitle } from '../../components/use-page-title';
 import { OUTCOME_LABELS } from '../../domain/kinds';
