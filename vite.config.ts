@@ -11,6 +11,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     reportCompressedSize: false,
+    // dist/.vite/manifest.json: read by scripts/bundle-check.ts (trainee JavaScript budget).
+    manifest: true,
   },
   worker: { format: 'es' },
   server: { port: 5173 },
