@@ -27,6 +27,11 @@ export function StudioListPage() {
   const [busy, setBusy] = useState(false);
   const [outcomes, setOutcomes] = useState<readonly ImportOutcome[]>([]);
   const [deleted, setDeleted] = useState<DraftRecord>();
+  // The deleted draft's row (and its focused Delete button) is gone: focus the Undo button once
+  // the toast is on screen, so keyboard users are not dropped at the top of the page.
+  useEffect(() => {
+    if (deleted) undoButton.current?.focus();
+  }, [deleted]);
   const [highlight, setHighlight] = useState<string>();
   const [persisted, setPersisted] = useState<boolean>();
   const [source, setSource] = useState(() => bundledSummaries()[0]?.id ?? '');
@@ -87,7 +92,6 @@ export function StudioListPage() {
       const gone = await deleteDraft(record.id);
       setDeleted(gone ?? record);
       refresh();
-      requestAnimationFrame(() => undoButton.current?.focus());
     } catch (e) {
       setFailure({ message: storageErrorMessage(e).replace('Export the draft to keep a copy.', '').trim() });
     }

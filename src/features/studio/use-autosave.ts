@@ -70,7 +70,9 @@ export function useAutosave(draftId: string, doc: DraftDoc | undefined, options:
     clearTimeout(timer.current);
     while (inflight.current) await inflight.current;
     const current = docRef.current;
-    if (!current || current === savedRef.current || conflictRef.current) return;
+    if (!current || conflictRef.current) return;
+    // Back to the stored doc before the debounce fired (undo then redo): nothing to write, but say so.
+    if (current === savedRef.current) return setStatus((s) => (s === 'saving' ? 'saved' : s));
     const run = (async () => {
       try {
         if (revisionRef.current === undefined) {
