@@ -9,7 +9,7 @@ import { findFieldElement, nodeOfPath, problemsByField, problemsByNode } from '.
 import { Inspector } from './inspector/inspector';
 import { MapPane } from './map-pane';
 import { PaneTabs, type PaneId } from './pane-tabs';
-import { downloadText } from './editor-download';
+import { downloadText } from '../../lib/download';
 import { exportFilename, exportMachineJson, exportYaml } from './io';
 import { ProblemsPanel, problemCounts, problemSummary } from './problems-panel';
 import { useAutosave, type AutosaveStatus } from './use-autosave';

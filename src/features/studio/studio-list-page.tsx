@@ -4,7 +4,7 @@ import { usePageTitle } from '../../components/use-page-title';
 import { blankScenario, updateMeta, type DraftDoc } from '../../domain/edit/ops';
 import { deleteDraft, requestPersistence, restoreDraft, storageErrorMessage, type DraftRecord } from '../../persistence/drafts';
 import { bundledSummaries, loadScenario } from '../../persistence/scenarios';
-import { downloadText } from './editor-download';
+import { downloadText } from '../../lib/download';
 import { createDraft } from './draft-records';
 import { DraftList } from './draft-list';
 import { ImportPanel, ImportResults, type ImportOutcome } from './import-panel';

@@ -1,5 +1,5 @@
 /** Save text as a file through a temporary object URL and <a download>. */
-export function downloadText(filename: string, text: string, type: string): void {
+export function downloadText(filename: string, text: string, type = 'application/json'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
@@ -8,5 +8,6 @@ export function downloadText(filename: string, text: string, type: string): void
   document.body.append(a);
   a.click();
   a.remove();
+  // Give the browser a moment to start the download before the URL is released.
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
