@@ -1,0 +1,267 @@
+/**
+ * npm run bench:studio: how the studio's branch map performs in the real editor page.
+ *
+ *   npm run bench:studio [-- --sizes 200,1000,2000 --runs 5 --no-build]
+ *
+ * Builds the app (skip with --no-build to reuse dist/), serves it with `vite preview` on a free
+ * port, and in Chromium (CHROME_PATH or /usr/bin/chromium) stores synthetic drafts of each size
+ * in the app's own IndexedDB layout (database 'catalyst', store 'drafts'), then opens
+ * #/studio/<id> in a fresh page per run and measures, per run:
+ *   first paint  navigation start -> mark 'branch-map:first-paint' (first frame with node boxes)
+ *   layout       mark 'branch-map:layout-start' -> 'branch-map:layout-done' (Web Worker round trip)
+ *   select       real mouse click on a visible node -> the next frame painted (rAF + post-paint task)
+ *   drag         mouse drag across the canvas for ~1 s; the longest frame (rAF delta), and the
+ *                longest 'long-animation-frame' entry while dragging
+ * and prints medians. Targets (1,000 nodes): map visible within 1.5 s; no frame over 50 ms
+ * while selecting or panning.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { syntheticDraft } from '../src/components/branch-map/synthetic-draft';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+};
+const SIZES = arg('sizes', '200,1000,2000').split(',').map(Number);
+const RUNS = Number(arg('runs', '5'));
+const BUILD = !process.argv.includes('--no-build');
+const TARGET_PAINT_MS = 1500;
+const TARGET_FRAME_MS = 50;
+
+const median = (xs: number[]) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '–');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function startPreview(port: number): Promise<ChildProcess> {
+  // Own process group, so stopping it also stops the vite process npx starts.
+  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return child;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  stopPreview(child);
+  throw new Error('vite preview did not start');
+}
+
+function stopPreview(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    child.kill();
+  }
+}
+
+interface Run { paint: number; layout: number; select: number; selectLoaf: number; dragFrame: number; dragLoaf: number; engine?: string }
+
+/** Store a draft record the way src/persistence/drafts.ts does (database 'catalyst' v1, store 'drafts', keyPath 'id'). */
+async function seedDraft(page: Page, record: unknown): Promise<void> {
+  await page.evaluate((rec) => new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open('catalyst', 1);
+    open.onupgradeneeded = () => { if (!open.result.objectStoreNames.contains('drafts')) open.result.createObjectStore('drafts', { keyPath: 'id' }); };
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('drafts', 'readwrite');
+      tx.objectStore('drafts').put(rec);
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), record);
+}
+
+/** In-page probes: long-animation-frame entries and a rAF frame sampler. */
+const PROBES = () => {
+  const w = window as unknown as { __loaf: { start: number; duration: number }[]; __frames: number[]; __sampling: boolean };
+  w.__loaf = [];
+  w.__frames = [];
+  w.__sampling = false;
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__loaf.push({ start: e.startTime, duration: e.duration }); })
+      .observe({ type: 'long-animation-frame', buffered: true });
+  } catch { /* not supported */ }
+};
+
+async function measure(browser: Browser, base: string, size: number, doc: ReturnType<typeof syntheticDraft>): Promise<Run> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // tsx (esbuild keepNames) wraps functions in __name(); give page scripts a no-op one.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  await context.addInitScript(PROBES);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(base);
+  const id = `bench-${size}`;
+  const now = Date.now();
+  await seedDraft(page, { id, doc, createdAt: now, updatedAt: now, revision: 1, problems: 0, errors: 0, valid: true, title: doc.title });
+  await page.goto('about:blank');
+  await page.goto(`${base}#/studio/${id}`);
+  await page.waitForFunction(() => performance.getEntriesByName('branch-map:first-paint').length > 0, null, { timeout: 90_000, polling: 50 });
+  const marks = await page.evaluate(() => {
+    const at = (n: string) => performance.getEntriesByName(n).map((e) => e.startTime);
+    const done = at('branch-map:layout-done')[0] ?? NaN;
+    const start = at('branch-map:layout-start').filter((t) => t <= done).pop() ?? NaN;
+    return { paint: at('branch-map:first-paint')[0] ?? NaN, layout: done - start };
+  });
+  // Let the page settle (autosave, problems panel) before interacting.
+  await page.waitForTimeout(1500);
+  const canvas = page.locator('.bm-canvas').first();
+  const box = (await canvas.boundingBox())!;
+
+  // Select: click the visible node nearest the canvas centre that is not selected yet.
+  const target = await page.evaluate(({ x, y, width, height }) => {
+    const cx = x + width / 2;
+    const cy = y + height / 2;
+    let best: { id: string; px: number; py: number; d: number } | undefined;
+    for (const el of document.querySelectorAll<HTMLElement>('.bm-canvas .react-flow__node')) {
+      if (el.querySelector('.is-selected')) continue;
+      const r = el.getBoundingClientRect();
+      const px = r.left + r.width / 2;
+      const py = r.top + Math.min(20, r.height / 2);
+      if (px < x + 60 || px > x + width - 60 || py < y + 10 || py > y + height - 10) continue;
+      const d = Math.hypot(px - cx, py - cy);
+      if (!best || d < best.d) best = { id: el.dataset.id ?? '', px, py, d };
+    }
+    (window as unknown as { __selectDone: Promise<number> }).__selectDone = new Promise((resolve) => {
+      document.addEventListener('click', () => {
+        const t0 = performance.now();
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => resolve(performance.now() - t0);
+          ch.port2.postMessage(null);
+        });
+      }, { capture: true, once: true });
+    });
+    return best;
+  }, box);
+  let select = NaN;
+  let selectLoaf = NaN;
+  if (target) {
+    const before = await page.evaluate(() => performance.now());
+    await page.mouse.click(target.px, target.py);
+    select = await page.evaluate(() => (window as unknown as { __selectDone: Promise<number> }).__selectDone);
+    await page.waitForTimeout(300);
+    const selected = await page.evaluate((id) => !!document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"] .is-selected`), target.id);
+    if (!selected) errors.push(`clicking node ${target.id} did not select it`);
+    selectLoaf = await page.evaluate((t) => Math.max(0, ...(window as unknown as { __loaf: { start: number; duration: number }[] }).__loaf.filter((e) => e.start >= t).map((e) => e.duration)), before);
+  }
+
+  // Drag the view for ~1 s, sampling frame deltas.
+  const startTransform = await page.evaluate(() => document.querySelector<HTMLElement>('.bm-canvas .react-flow__viewport')?.style.transform);
+  const dragStart = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __sampling: boolean };
+    w.__frames = [];
+    w.__sampling = true;
+    let last = performance.now();
+    const tick = (t: number) => {
+      w.__frames.push(t - last);
+      last = t;
+      if (w.__sampling) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame((t) => { last = t; requestAnimationFrame(tick); });
+    return performance.now();
+  });
+  // Start on empty canvas near the bottom-right so the drag pans rather than hits a control.
+  const sx = box.x + box.width * 0.75;
+  const sy = box.y + box.height * 0.8;
+  await page.mouse.move(sx, sy);
+  await page.mouse.down();
+  const steps = 60;
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(sx - (i / steps) * box.width * 0.6, sy - (i / steps) * box.height * 0.6);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+  await page.waitForTimeout(100);
+  const drag = await page.evaluate((t) => {
+    const w = window as unknown as { __frames: number[]; __sampling: boolean; __loaf: { start: number; duration: number }[] };
+    w.__sampling = false;
+    return { frame: Math.max(0, ...w.__frames), loaf: Math.max(0, ...w.__loaf.filter((e) => e.start >= t).map((e) => e.duration)) };
+  }, dragStart);
+  const endTransform = await page.evaluate(() => document.querySelector<HTMLElement>('.bm-canvas .react-flow__viewport')?.style.transform);
+  if (startTransform === endTransform) errors.push('the drag did not move the view');
+  await context.close();
+  if (errors.length) console.warn(`  ${size} nodes: ${errors.join('; ')}`);
+  return { paint: marks.paint, layout: marks.layout, select, selectLoaf, dragFrame: drag.frame, dragLoaf: drag.loaf };
+}
+
+async function main() {
+  if (BUILD) {
+    console.log('Building…');
+    const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+  const port = await freePort();
+  const preview = await startPreview(port);
+  const base = `http://127.0.0.1:${port}/`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--disable-background-networking', '--no-first-run', '--disable-component-update'],
+  });
+  const rows: { size: number; runs: Run[] }[] = [];
+  try {
+    for (const size of SIZES) {
+      const doc = syntheticDraft(size);
+      const runs: Run[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const run = await measure(browser, base, size, doc);
+        runs.push(run);
+        console.log(`  ${size} nodes, run ${i + 1}: paint ${fmt(run.paint)} ms, layout ${fmt(run.layout)} ms, select ${fmt(run.select)} ms, drag longest frame ${fmt(run.dragFrame)} ms`);
+      }
+      rows.push({ size, runs });
+    }
+  } finally {
+    await browser.close();
+    stopPreview(preview);
+  }
+
+  const med = (runs: Run[], k: keyof Run) => median(runs.map((r) => Number(r[k])));
+  console.log(`\nBranch map in the studio editor (#/studio/:id), Chromium 1280×800, medians of ${RUNS} runs (ms)\n`);
+  const head = ['nodes', 'first paint', 'layout', 'select→paint', 'select LoAF', 'drag longest frame', 'drag LoAF'];
+  const table = rows.map(({ size, runs }) => [
+    size.toLocaleString('en'), fmt(med(runs, 'paint')), fmt(med(runs, 'layout')), fmt(med(runs, 'select')),
+    fmt(med(runs, 'selectLoaf')), fmt(med(runs, 'dragFrame')), fmt(med(runs, 'dragLoaf')),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
+  console.log(line(head));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  table.forEach((r) => console.log(line(r)));
+
+  const k = rows.find((r) => r.size === 1000);
+  if (k) {
+    const paint = med(k.runs, 'paint');
+    const select = med(k.runs, 'select');
+    const drag = med(k.runs, 'dragFrame');
+    const ok = (v: number, t: number) => (v <= t ? 'PASS' : 'FAIL');
+    console.log(`\n1,000 nodes: map visible ${fmt(paint)} ms (target ≤ ${TARGET_PAINT_MS}) ${ok(paint, TARGET_PAINT_MS)}; ` +
+      `select ${fmt(select)} ms to next paint (target ≤ ${TARGET_FRAME_MS}) ${ok(select, TARGET_FRAME_MS)}; ` +
+      `drag longest frame ${fmt(drag)} ms (target ≤ ${TARGET_FRAME_MS}) ${ok(drag, TARGET_FRAME_MS)}`);
+    if (paint > TARGET_PAINT_MS || select > TARGET_FRAME_MS || drag > TARGET_FRAME_MS) process.exitCode = 1;
+  }
+}
+
+void main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,196 @@
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { NodeMouseHandler, ReactFlowInstance, Viewport } from '@xyflow/react';
+import './branch-map.css';
+import { buildMapGraph, type BranchMapDoc } from './map-model';
+import { buildFlowElements, createFlowCache, type MapFlowEdge, type MapFlowNode } from './flow-elements';
+import { MapCanvas } from './map-canvas';
+import { MapList } from './map-list';
+import { MapStore, MapStoreContext } from './map-store';
+import { nextNodeId } from './keyboard-nav';
+import { MARK_FIRST_PAINT, useMapLayout } from './use-map-layout';
+import { initialViewport, isCentreVisible, usePrefersReducedMotion, zoomBand } from './map-view';
+import { NODE_HEIGHT, NODE_WIDTH } from './layout-constants';
+
+export interface BranchMapProps {
+  doc: BranchMapDoc;
+  selectedId?: string;
+  problemsByNode?: Record<string, number>;
+  onSelect?: (nodeId: string) => void;
+  /** Facilitator view: selecting only happens when onSelect is given; no editing hints. */
+  readOnly?: boolean;
+  ariaLabel: string;
+}
+
+/** Branch map of a scenario or draft (valid or not): boxes per node, edges per choice and route. */
+export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly = false, ariaLabel }: BranchMapProps) {
+  const flowId = `bm${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const hintId = `${flowId}-hint`;
+  const [view, setView] = useState<'map' | 'list'>('map');
+  const graph = useMemo(() => buildMapGraph(doc), [doc]);
+  const layout = useMapLayout(graph);
+  // A mutable cache of built elements, kept for the life of the map (see buildFlowElements).
+  const [cache] = useState(createFlowCache);
+  const flow = useMemo(
+    () => (layout ? buildFlowElements(graph, layout.positions, flowId, cache) : null),
+    [graph, layout, flowId, cache],
+  );
+  const [store] = useState(() => new MapStore());
+  useLayoutEffect(() => { store.setSelected(selectedId); }, [store, selectedId]);
+  useLayoutEffect(() => { store.setProblems(problemsByNode); }, [store, problemsByNode]);
+  const reducedMotion = usePrefersReducedMotion();
+  const select = readOnly && !onSelect ? undefined : onSelect;
+  const problemNodes = useMemo(() => Object.values(problemsByNode ?? {}).filter((n) => n > 0).length, [problemsByNode]);
+
+  // Latest values for stable callbacks (the canvas must not re-render when the parent does).
+  const latest = useRef({ select, flow, graph, reducedMotion });
+  useLayoutEffect(() => { latest.current = { select, flow, graph, reducedMotion }; });
+
+  // Canvas size, kept by a ResizeObserver so no handler forces a layout to read it.
+  const canvasRef = useRef<HTMLDivElement | null>(null);
+  const band = useRef('');
+  const size = useRef({ width: 0, height: 0 });
+  const observer = useRef<ResizeObserver | null>(null);
+  const setCanvas = useCallback((el: HTMLDivElement | null) => {
+    observer.current?.disconnect();
+    canvasRef.current = el;
+    band.current = '';
+    if (!el) return;
+    const r = el.getBoundingClientRect();
+    size.current = { width: r.width, height: r.height };
+    if (typeof ResizeObserver === 'undefined') return;
+    observer.current = new ResizeObserver(([entry]) => {
+      if (entry) size.current = { width: entry.contentRect.width, height: entry.contentRect.height };
+    });
+    observer.current.observe(el);
+  }, []);
+
+  // The first viewport comes from the first layout and the canvas size (no fit animation).
+  const [startViewport, setStartViewport] = useState<Viewport | null>(null);
+  useLayoutEffect(() => {
+    if (startViewport || !flow || !canvasRef.current) return;
+    setStartViewport(initialViewport(flow.nodes, graph.startId, size.current.width, size.current.height));
+  }, [flow, startViewport, graph.startId, view]);
+
+  // 'branch-map:first-paint': after the first frame that shows node boxes.
+  const painted = useRef(false);
+  useEffect(() => {
+    if (painted.current || !flow || !startViewport) return;
+    let frames = 0;
+    let raf = 0;
+    const check = () => {
+      const ready = flow.nodes.length === 0 || canvasRef.current?.querySelector('.react-flow__node');
+      if (!ready && frames++ < 120) { raf = requestAnimationFrame(check); return; }
+      painted.current = true;
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { try { performance.mark(MARK_FIRST_PAINT); } catch { /* best effort */ } };
+      channel.port2.postMessage(null); // a task after this frame, i.e. after it was painted
+    };
+    raf = requestAnimationFrame(check);
+    return () => cancelAnimationFrame(raf);
+  }, [flow, startViewport]);
+
+  const instance = useRef<ReactFlowInstance<MapFlowNode, MapFlowEdge> | null>(null);
+  const onMove = useCallback((_: unknown, vp: Viewport) => {
+    const next = zoomBand(vp.zoom);
+    if (next !== band.current && canvasRef.current) { band.current = next; canvasRef.current.dataset.zoom = next; }
+  }, []);
+  const onInit = useCallback((rf: ReactFlowInstance<MapFlowNode, MapFlowEdge>) => {
+    instance.current = rf;
+    onMove(null, rf.getViewport());
+  }, [onMove]);
+
+  /** Bring a node into view; jumps (no animation) for keyboard moves and reduced motion. */
+  const reveal = useCallback((id: string, jump: boolean) => {
+    const rf = instance.current;
+    const p = latest.current.flow?.nodes.find((n) => n.id === id)?.position;
+    if (!rf || !p) return;
+    if (isCentreVisible(p, rf.getViewport(), size.current.width, size.current.height)) return;
+    void rf.setCenter(p.x + NODE_WIDTH / 2, p.y + NODE_HEIGHT / 2, {
+      zoom: Math.max(rf.getZoom(), 0.6),
+      duration: jump || latest.current.reducedMotion ? 0 : 250,
+    });
+  }, []);
+
+  // When the selection changes from outside (problems panel, inspector), show the node.
+  useEffect(() => { if (selectedId) reveal(selectedId, false); }, [selectedId, reveal]);
+
+  const focusNode = useCallback((id: string) => {
+    reveal(id, true);
+    let tries = 0;
+    const attempt = () => {
+      const el = canvasRef.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+      if (el) el.focus({ preventScroll: true });
+      else if (tries++ < 30) requestAnimationFrame(attempt);
+    };
+    attempt();
+  }, [reveal]);
+
+  const selectIfReal = useCallback((id: string) => {
+    const { select: sel, graph: g } = latest.current;
+    if (sel && g.nodes.find((n) => n.id === id)?.kind !== 'missing') sel(id);
+  }, []);
+  const onNodeClick = useCallback<NodeMouseHandler<MapFlowNode>>((_, node) => selectIfReal(node.id), [selectIfReal]);
+  const onGoToStart = useCallback(() => {
+    const g = latest.current.graph;
+    const id = g.startId ?? g.nodes[0]?.id;
+    if (id) focusNode(id);
+  }, [focusNode]);
+
+  const onKeyDown = useCallback((event: KeyboardEvent<HTMLDivElement>) => {
+    const id = (event.target as HTMLElement).closest?.('.react-flow__node')?.getAttribute('data-id');
+    if (!id) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      selectIfReal(id);
+      return;
+    }
+    const placed = latest.current.flow?.nodes.map((n) => ({ id: n.id, x: n.position.x, y: n.position.y })) ?? [];
+    const next = nextNodeId(placed, id, event.key);
+    if (next) {
+      event.preventDefault();
+      focusNode(next);
+    }
+  }, [focusNode, selectIfReal]);
+
+  return (
+    <section className="branch-map" aria-label={ariaLabel}>
+      <div className="bm-toolbar">
+        <p className="bm-summary" id={hintId}>
+          {graph.nodes.length} {graph.nodes.length === 1 ? 'node' : 'nodes'}, {graph.edges.length} {graph.edges.length === 1 ? 'link' : 'links'}
+          {problemNodes > 0 && `, ${problemNodes} with problems`}.{' '}
+          {view === 'map' && <span className="bm-hint">Tab to a box, arrow keys move between boxes{select ? ', Enter selects' : ''}.</span>}
+        </p>
+        <div className="bm-views" role="group" aria-label="Show the map as">
+          <button type="button" className="button small secondary" aria-pressed={view === 'map'} onClick={() => setView('map')}>Map</button>
+          <button type="button" className="button small secondary" aria-pressed={view === 'list'} onClick={() => setView('list')}>List</button>
+        </div>
+      </div>
+      {view === 'list' ? (
+        <div className="bm-list-wrap">
+          <MapList graph={graph} {...(selectedId !== undefined ? { selectedId } : {})} {...(problemsByNode ? { problemsByNode } : {})} {...(select ? { onSelect: select } : {})} />
+        </div>
+      ) : (
+        <div className="bm-canvas" ref={setCanvas} onKeyDown={onKeyDown} data-zoom="near">
+          {!flow || !startViewport ? (
+            <p className="bm-loading" role="status">Laying out the map…</p>
+          ) : (
+            <MapStoreContext.Provider value={store}>
+              <MapCanvas
+                flowId={flowId}
+                hintId={hintId}
+                nodes={flow.nodes}
+                edges={flow.edges}
+                startViewport={startViewport}
+                reducedMotion={reducedMotion}
+                onInit={onInit}
+                onMove={onMove}
+                onNodeClick={onNodeClick}
+                onGoToStart={onGoToStart}
+              />
+            </MapStoreContext.Provider>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,196 @@
+import type { Comparison, Scenario, ScenarioInput } from '../../domain/schema';
+import { describeCondition } from '../../domain/meters';
+import { STANCE_LABELS, isStance, type Stance } from '../../domain/stances';
+import { OUTCOMES, OUTCOME_LABELS, type Outcome } from '../../domain/kinds';
+
+/** What the map draws. A draft may be broken in any way: everything here is read defensively. */
+export type BranchMapDoc = ScenarioInput | Scenario;
+
+export type MapNodeKind = 'moment' | 'route' | 'ending' | 'unknown' | 'missing';
+
+export interface MapNodeInfo {
+  id: string;
+  /** Order in the document (ghost nodes for missing targets come last). */
+  index: number;
+  kind: MapNodeKind;
+  /** The authored kind when it is not one the map knows. */
+  rawKind?: string;
+  /** First words of the client line (moments, endings), a summary for routes. */
+  snippet: string;
+  outcome?: Outcome;
+  isStart: boolean;
+  /** Choices/routes whose `next` is empty: they lead nowhere. */
+  unlinked: number;
+}
+
+export interface MapEdgeInfo {
+  id: string;
+  source: string;
+  target: string;
+  type: 'choice' | 'route';
+  /** Position of the choice/route in its node (0-based). */
+  index: number;
+  stance?: Stance;
+  /** Short text drawn on the edge: "1. Partnering", "Trust ≥ 70", "otherwise". */
+  label: string;
+  /** Longer description for the list view and tooltips. */
+  description: string;
+  /** Position among edges with the same source and target, so parallel edges fan out. */
+  parallelIndex: number;
+  parallelCount: number;
+}
+
+export interface MapGraph {
+  nodes: MapNodeInfo[];
+  edges: MapEdgeInfo[];
+  startId?: string;
+  /** Changes only when ids or links change: the layout is keyed on it, not on text. */
+  structureKey: string;
+}
+
+export const GHOST_PREFIX = 'missing::';
+const MAX_SNIPPET_WORDS = 12;
+const MAX_SNIPPET_CHARS = 90;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** First words of a text, on one line, ending with an ellipsis when cut. */
+export function firstWords(text: string, words = MAX_SNIPPET_WORDS, chars = MAX_SNIPPET_CHARS): string {
+  const all = text.trim().split(/\s+/).filter(Boolean);
+  let out = all.slice(0, words).join(' ');
+  let cut = all.length > words;
+  if (out.length > chars) {
+    out = out.slice(0, chars).replace(/\s+\S*$/, '') || out.slice(0, chars);
+    cut = true;
+  }
+  return cut ? `${out}…` : out;
+}
+
+export const KIND_LABELS: Readonly<Record<MapNodeKind, string>> = {
+  moment: 'Moment',
+  route: 'Route',
+  ending: 'Ending',
+  unknown: 'Unknown kind',
+  missing: 'Missing node',
+};
+
+/** "Ending · Rupture", "Moment", "Unknown kind “foo”". */
+export function kindText(node: MapNodeInfo): string {
+  if (node.kind === 'ending') return node.outcome ? `Ending · ${OUTCOME_LABELS[node.outcome]}` : 'Ending';
+  if (node.kind === 'unknown') return node.rawKind ? `Unknown kind “${node.rawKind}”` : 'No kind';
+  return KIND_LABELS[node.kind];
+}
+
+function conditionText(meters: unknown, when: unknown): string {
+  if (when === undefined) return 'otherwise';
+  if (!isRecord(when)) return 'condition';
+  try {
+    const scenarioLike = { meters: isRecord(meters) ? meters : {} } as unknown as Scenario;
+    const clean: Record<string, Comparison> = {};
+    for (const [k, c] of Object.entries(when)) if (isRecord(c)) clean[k] = c as Comparison;
+    return describeCondition(scenarioLike, clean) || 'condition';
+  } catch {
+    return 'condition';
+  }
+}
+
+function nodeSnippet(kind: MapNodeKind, raw: Record<string, unknown>): string {
+  if (kind === 'route') {
+    const n = Array.isArray(raw.routes) ? raw.routes.length : 0;
+    return n === 1 ? '1 branch' : `${n} branches`;
+  }
+  return firstWords(str(raw.client) || str(raw.summary));
+}
+
+/**
+ * Turn a (possibly invalid) scenario document into what the map draws. Never throws:
+ * unknown kinds become 'unknown' boxes, links to ids that do not exist end in a ghost
+ * 'missing' box, empty links are counted on their node as `unlinked`.
+ */
+export function buildMapGraph(doc: unknown): MapGraph {
+  const d = isRecord(doc) ? doc : {};
+  const rawNodes = isRecord(d.nodes) ? d.nodes : {};
+  const start = str(d.start) || undefined;
+  const ids = Object.keys(rawNodes);
+  const known = new Set(ids);
+  const nodes: MapNodeInfo[] = [];
+  const edges: MapEdgeInfo[] = [];
+  const ghosts = new Map<string, string>();
+  const ghostFor = (target: string): string => {
+    let ghost = ghosts.get(target);
+    if (!ghost) {
+      ghost = GHOST_PREFIX + target;
+      while (known.has(ghost)) ghost += ':';
+      ghosts.set(target, ghost);
+    }
+    return ghost;
+  };
+
+  ids.forEach((id, index) => {
+    const raw = isRecord(rawNodes[id]) ? (rawNodes[id] as Record<string, unknown>) : {};
+    const rawKind = raw.kind;
+    const kind: MapNodeKind = rawKind === 'moment' || rawKind === 'route' || rawKind === 'ending' ? rawKind : 'unknown';
+    const outcome = (OUTCOMES as readonly unknown[]).includes(raw.outcome) ? (raw.outcome as Outcome) : undefined;
+    const info: MapNodeInfo = { id, index, kind, snippet: '', isStart: id === start, unlinked: 0 };
+    if (kind === 'unknown' && typeof rawKind === 'string') info.rawKind = rawKind;
+    if (kind === 'ending' && outcome) info.outcome = outcome;
+    info.snippet = nodeSnippet(kind, raw);
+
+    const links = (list: unknown, type: 'choice' | 'route') => {
+      if (!Array.isArray(list)) return;
+      list.forEach((item: unknown, i) => {
+        const it = isRecord(item) ? item : {};
+        const next = str(it.next).trim();
+        if (!next) {
+          info.unlinked++;
+          return;
+        }
+        const target = known.has(next) ? next : ghostFor(next);
+        if (type === 'choice') {
+          const stance = isStance(it.stance) ? it.stance : undefined;
+          const stanceLabel = stance ? STANCE_LABELS[stance] : 'Unknown stance';
+          const text = firstWords(str(it.text), 16, 120);
+          const edge: MapEdgeInfo = {
+            id: `${id}→c${i}`, source: id, target, type, index: i, label: `${i + 1}. ${stanceLabel}`,
+            description: `Choice ${i + 1}, ${stanceLabel}${text ? `: ${text}` : ''}`, parallelIndex: 0, parallelCount: 1,
+          };
+          if (stance) edge.stance = stance;
+          edges.push(edge);
+        } else {
+          const cond = conditionText(d.meters, it.when);
+          edges.push({
+            id: `${id}→r${i}`, source: id, target, type, index: i, label: cond,
+            description: `Route ${i + 1}, when ${cond}`, parallelIndex: 0, parallelCount: 1,
+          });
+        }
+      });
+    };
+    // Draw the links a node has even when its kind is wrong (e.g. an ending that still has choices).
+    links(raw.choices, 'choice');
+    links(raw.routes, 'route');
+    nodes.push(info);
+  });
+
+  for (const [target, ghost] of ghosts) {
+    nodes.push({ id: ghost, index: nodes.length, kind: 'missing', snippet: `No node called “${target}”`, isStart: false, unlinked: 0 });
+  }
+
+  const groups = new Map<string, MapEdgeInfo[]>();
+  for (const e of edges) {
+    const key = `${e.source}\u0000${e.target}`;
+    const g = groups.get(key);
+    if (g) g.push(e);
+    else groups.set(key, [e]);
+  }
+  for (const g of groups.values()) g.forEach((e, i) => { e.parallelIndex = i; e.parallelCount = g.length; });
+
+  const structureKey = [
+    start ?? '',
+    nodes.map((n) => n.id).join('\u0001'),
+    edges.map((e) => `${e.source}\u0002${e.target}`).join('\u0001'),
+  ].join('\u0003');
+  const graph: MapGraph = { nodes, edges, structureKey };
+  if (start && known.has(start)) graph.startId = start;
+  return graph;
+}

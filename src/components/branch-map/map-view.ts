@@ -1,0 +1,58 @@
+import { useSyncExternalStore } from 'react';
+import type { Viewport } from '@xyflow/react';
+import { NODE_HEIGHT, NODE_WIDTH } from './layout-constants';
+import type { MapFlowNode } from './flow-elements';
+
+const MIN_READABLE_ZOOM = 0.5;
+const PADDING = 24;
+
+/**
+ * The first view of the map: the whole map when it fits at a readable zoom, otherwise the
+ * start node at the top centre at a readable zoom (the minimap and Fit show the rest).
+ * Starting close in also keeps the first frame cheap on big maps.
+ */
+export function initialViewport(nodes: readonly MapFlowNode[], startId: string | undefined, width: number, height: number): Viewport {
+  const w = width || 800;
+  const h = height || 500;
+  if (nodes.length === 0) return { x: w / 2, y: h / 2, zoom: 1 };
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const n of nodes) {
+    minX = Math.min(minX, n.position.x);
+    minY = Math.min(minY, n.position.y);
+    maxX = Math.max(maxX, n.position.x + NODE_WIDTH);
+    maxY = Math.max(maxY, n.position.y + NODE_HEIGHT);
+  }
+  const fit = Math.min((w - 2 * PADDING) / (maxX - minX), (h - 2 * PADDING) / (maxY - minY), 1);
+  if (fit >= MIN_READABLE_ZOOM) {
+    return { x: (w - (maxX - minX) * fit) / 2 - minX * fit, y: (h - (maxY - minY) * fit) / 2 - minY * fit, zoom: fit };
+  }
+  const start = nodes.find((n) => n.id === startId) ?? nodes[0]!;
+  const zoom = Math.min(0.9, Math.max(MIN_READABLE_ZOOM, w / 620));
+  return { x: w / 2 - (start.position.x + NODE_WIDTH / 2) * zoom, y: PADDING - start.position.y * zoom, zoom };
+}
+
+/** Whether the centre of a node box is inside the visible canvas. */
+export function isCentreVisible(p: { x: number; y: number }, vp: Viewport, width: number, height: number): boolean {
+  const cx = (p.x + NODE_WIDTH / 2) * vp.zoom + vp.x;
+  const cy = (p.y + NODE_HEIGHT / 2) * vp.zoom + vp.y;
+  return cx >= 0 && cy >= 0 && cx <= width && cy <= height;
+}
+
+/** Level of detail by zoom: far hides box text and edge labels (CSS), mid hides the client line. */
+export const zoomBand = (zoom: number): 'near' | 'mid' | 'far' => (zoom >= 0.55 ? 'near' : zoom >= 0.3 ? 'mid' : 'far');
+
+export const miniMapClass = (node: MapFlowNode): string =>
+  `bm-mini bm-mini-${node.data.info.kind}${node.data.info.outcome ? ` bm-mini-${node.data.info.outcome}` : ''}`;
+
+const QUERY = '(prefers-reduced-motion: reduce)';
+const subscribe = (cb: () => void) => {
+  if (typeof window === 'undefined' || !window.matchMedia) return () => {};
+  const mq = window.matchMedia(QUERY);
+  mq.addEventListener('change', cb);
+  return () => mq.removeEventListener('change', cb);
+};
+const snapshot = () => (typeof window !== 'undefined' && !!window.matchMedia?.(QUERY).matches);
+
+export function usePrefersReducedMotion(): boolean {
+  return useSyncExternalStore(subscribe, snapshot, () => true);
+}
