@@ -24,7 +24,10 @@ vi.mock('../../components/branch-map', () => ({
   ),
 }));
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  sessionStorage.clear(); // the selected node is kept per tab
+});
 
 function withProblems(): DraftDoc {
   const doc = tinyScenario();

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { DraftDoc } from '../../domain/edit/ops';
 import { createHistory, type History } from '../../domain/edit/history';
@@ -69,13 +69,13 @@ export function EditorWorkspace(props: WorkspaceProps) {
   // A repeated message gets a no-break space so screen readers announce it again.
   const announce = (m: string) => setMessage((prev) => (prev === m ? `${m}\u00a0` : m));
 
-  // Selection is mirrored in the URL (?node=...) so a reload reopens the same node; local state
-  // keeps it synchronous. The URL is written with history.replaceState, not a router navigation:
-  // navigating re-rendered the whole route tree on every selection (~100 ms at 1,000 nodes).
+  // The selected node survives a reload through sessionStorage (this tab only); a link may also
+  // name one with ?node=. Not mirrored into the URL: history.replaceState cost ~90 ms per
+  // selection in Chromium, a router navigation more.
   const [params] = useSearchParams();
-  const [selectedParam, setSelected] = useState(() => params.get('node') ?? undefined);
+  const [selectedParam, setSelected] = useState(() => params.get('node') ?? readSelection(draftId));
   const selectedId = selectedParam && Object.hasOwn(doc.nodes, selectedParam) ? selectedParam : undefined;
-  useEffect(() => replaceNodeParam(selectedId), [selectedId]);
+  useEffect(() => writeSelection(draftId, selectedId), [draftId, selectedId]);
 
   const select = (nodeId: string | undefined, opts: { focus?: boolean } = {}) => {
     setSelected(nodeId);
@@ -106,12 +106,19 @@ export function EditorWorkspace(props: WorkspaceProps) {
     }
   };
 
-  const pick = (p: Problem) => {
-    const node = nodeOfPath(p.path);
-    select(node && Object.hasOwn(doc.nodes, node) ? node : undefined);
-    setPane('edit');
-    setFocus((f) => ({ kind: 'path', path: p.path, n: (f?.n ?? 0) + 1 }));
-  };
+  // Stable props for the memoised Problems panel, so selecting a node does not re-render its list.
+  const nodes = doc.nodes;
+  const nodeOrder = useMemo(() => Object.keys(nodes), [nodes]);
+  const pick = useCallback(
+    (p: Problem) => {
+      const node = nodeOfPath(p.path);
+      setSelected(node && Object.hasOwn(nodes, node) ? node : undefined);
+      setPane('edit');
+      setFocus((f) => ({ kind: 'path', path: p.path, n: (f?.n ?? 0) + 1 }));
+    },
+    [nodes],
+  );
+  const collapseProblems = useCallback(() => setProblemsOpen(false), []);
 
   // Move focus after the inspector has rendered the requested node.
   const mainRef = useRef<HTMLElement>(null);
@@ -175,7 +182,7 @@ export function EditorWorkspace(props: WorkspaceProps) {
           </div>
           <div className="pane pane-problems" {...paneProps('problems')}>
             {problemsOpen || narrow ? (
-              <ProblemsPanel problems={problems} nodeOrder={Object.keys(doc.nodes)} onPick={pick} onCollapse={narrow ? undefined : () => setProblemsOpen(false)} />
+              <ProblemsPanel problems={problems} nodeOrder={nodeOrder} onPick={pick} onCollapse={narrow ? undefined : collapseProblems} />
             ) : (
               <button type="button" className="problems-expand" onClick={() => setProblemsOpen(true)} aria-label={`Show problems panel: ${problemSummary(problems)}`}>
                 <span>Problems</span> <span className="tab-count">{problems.length}</span>
@@ -188,15 +195,21 @@ export function EditorWorkspace(props: WorkspaceProps) {
   );
 }
 
-/** Mirror the selected node in the hash URL's query without a router navigation. */
-function replaceNodeParam(nodeId: string | undefined) {
-  const hash = window.location.hash.slice(1);
-  const at = hash.indexOf('?');
-  const path = at === -1 ? hash : hash.slice(0, at);
-  const query = new URLSearchParams(at === -1 ? '' : hash.slice(at + 1));
-  if ((query.get('node') ?? undefined) === nodeId) return;
-  if (nodeId) query.set('node', nodeId);
-  else query.delete('node');
-  const search = query.toString();
-  window.history.replaceState(window.history.state, '', `#${path}${search ? `?${search}` : ''}`);
+const selectionKey = (draftId: string) => `catalyst.selection.${draftId}`;
+
+function readSelection(draftId: string): string | undefined {
+  try {
+    return sessionStorage.getItem(selectionKey(draftId)) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeSelection(draftId: string, nodeId: string | undefined) {
+  try {
+    if (nodeId) sessionStorage.setItem(selectionKey(draftId), nodeId);
+    else sessionStorage.removeItem(selectionKey(draftId));
+  } catch {
+    /* storage unavailable: selection simply isn't restored */
+  }
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Problem } from '../../domain/problem';
 import { describePath, nodeOfPath } from './field-paths';
 
@@ -30,7 +31,7 @@ export function problemSummary(problems: readonly Problem[]): string {
  * The live problems list: what `npm run scenarios:check` would say about the draft. Each problem
  * names its node and field; picking one selects the node and focuses the field.
  */
-export function ProblemsPanel(props: {
+export const ProblemsPanel = memo(function ProblemsPanel(props: {
   problems: readonly Problem[];
   nodeOrder: readonly string[];
   onPick: (problem: Problem) => void;
@@ -71,4 +72,4 @@ export function ProblemsPanel(props: {
       ) : null}
     </section>
   );
-}
+});

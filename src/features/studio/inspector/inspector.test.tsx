@@ -144,3 +144,21 @@ describe('inspector: next node from the keyboard', () => {
     expect(t.doc().nodes[t.moment().choices[0]!.next]).toMatchObject({ kind: 'moment' });
   });
 });
+
+describe('inspector: large drafts', () => {
+  it('lists every node in a Next node picker once it is focused, and only its value before', () => {
+    const base = tinyScenario();
+    const extra = Object.fromEntries(
+      Array.from({ length: 150 }, (_, i) => [`end-${i}`, { kind: 'ending' as const, outcome: 'stalled' as const, client: 'Bye.', summary: 'Done.' }]),
+    );
+    const doc: DraftDoc = { ...base, nodes: { ...base.nodes, ...extra } };
+    render(<Harness initial={doc} selected="opening" />);
+    const picker = within(choice(1)).getByLabelText('Next node');
+    const optionCount = () => within(picker).getAllByRole('option').length;
+    expect(within(picker).getByRole('option', { selected: true })).toHaveProperty('textContent', 'middle (Moment)');
+    expect(optionCount()).toBeLessThan(10);
+    fireEvent.focus(picker);
+    expect(within(picker).getByRole('option', { name: 'end-149 (Ending)' })).toBeTruthy();
+    expect(optionCount()).toBeGreaterThan(150);
+  });
+});

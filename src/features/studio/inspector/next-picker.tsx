@@ -7,6 +7,13 @@ import { SelectField } from './fields';
 
 const NEW = '__new:';
 
+/**
+ * Above this many nodes a closed picker renders only its current value: three pickers of 1,000
+ * options each made selecting a node cost over 100 ms (bench:studio). The full list renders on
+ * focus or pointer-down, which React commits before the browser opens the list.
+ */
+export const LAZY_OPTIONS_ABOVE = 100;
+
 /** A change within this long after a key press (arrows, typeahead) came from browsing the closed select. */
 const BROWSE_MS = 1000;
 
@@ -26,12 +33,17 @@ export function NextPicker(props: {
 }) {
   const { doc, apply, select, announce } = useEditor();
   const ids = Object.keys(doc.nodes);
-  const known = ids.includes(props.value);
+  const known = Object.hasOwn(doc.nodes, props.value);
+  const [expanded, setExpanded] = useState(false);
+  const listed = ids.length > LAZY_OPTIONS_ABOVE && !expanded ? (known ? [props.value] : []) : ids;
   const options = [
     { value: '', label: 'Choose a node…' },
     ...(props.value && !known ? [{ value: props.value, label: `${props.value} (missing)` }] : []),
-    ...ids.filter((id) => id !== props.selfId || props.value === id).map((id) => ({ value: id, label: `${id} (${KIND_LABELS[doc.nodes[id]!.kind] ?? doc.nodes[id]!.kind})` })),
+    ...listed.filter((id) => id !== props.selfId || props.value === id).map((id) => ({ value: id, label: `${id} (${KIND_LABELS[doc.nodes[id]!.kind] ?? doc.nodes[id]!.kind})` })),
   ];
+  const expand = () => {
+    if (!expanded) setExpanded(true);
+  };
   const [pending, setPending] = useState<NodeKind>();
   const keyAt = useRef(0);
   const create = (kind: NodeKind) => {
@@ -46,7 +58,7 @@ export function NextPicker(props: {
     else announce(r.message);
   };
   return (
-    <div className="next-picker">
+    <div className="next-picker" onFocusCapture={expand} onPointerDownCapture={expand}>
       <SelectField
         path={props.path}
         label="Next node"
