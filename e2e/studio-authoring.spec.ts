@@ -175,7 +175,10 @@ test('build a three-moment scenario from blank with the mouse, fix its problems,
   await expect(page.getByText(CLIENT.third)).toBeVisible();
 
   // Export YAML, import the file on the list page, and export the imported draft again.
+  // Back in the editor, the node being edited before the preview is open again.
   await page.getByRole('link', { name: 'Back to the studio' }).first().click();
+  await studio.expectInspecting('moment-2');
+  await page.locator('#pane-map').getByRole('button', { name: 'Scenario settings' }).click();
   await expect(studio.inspectorHeading).toContainText('Scenario settings');
   const first = await studio.exportYaml();
   expect(first.name).toMatch(/\.ya?ml$/);

@@ -81,6 +81,10 @@ for (const size of widths) {
 
       // An empty facilitator guide (its missing objectives are errors).
       await page.getByRole('link', { name: 'Back to the studio' }).first().click();
+      // The editor reopens on the node edited before the preview; go to the scenario settings.
+      await showPane(page, 'Map');
+      await page.locator('#pane-map').getByRole('button', { name: 'Scenario settings' }).click();
+      await showPane(page, 'Edit');
       await page.getByRole('button', { name: 'Add a facilitator guide' }).click();
       await clean(page, 'editor: scenario settings with a facilitator guide');
 
