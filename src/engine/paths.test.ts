@@ -18,6 +18,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { getSimplePaths } from '@xstate/graph';
 import { initialTransition, transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../lib/random';
 import { scenarioSchema, type Scenario } from '../domain/schema';
 import { parseScenarioSource } from '../domain/source';
 import { tinyScenario } from '../testing/fixtures';
@@ -145,17 +146,6 @@ function coveringPaths(model: Model, shortest: Map<string, number>) {
     for (const t of model.states.get(key)!.out)
       if (!covered.has(t.transition)) covered.set(t.transition, [...into(key), t.choiceId, ...outOf(t.to)]);
   return covered;
-}
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function randomPath(model: Model, random: () => number) {

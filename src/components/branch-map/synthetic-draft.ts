@@ -1,18 +1,7 @@
+import { mulberry32 as prng } from '../../lib/random';
 import type { ScenarioInput } from '../../domain/schema';
 import { DRIFT_STANCES, MARKERS_BROKEN_BY, type Stance } from '../../domain/stances';
 import { OUTCOMES } from '../../domain/kinds';
-
-/** Small deterministic PRNG (mulberry32) so every run of the bench draws the same graph. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = 'I keep saying yes to everything and then I resent the people who asked me it is not fair on them or on me'.split(' ');
 
