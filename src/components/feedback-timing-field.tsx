@@ -3,7 +3,8 @@ import './feedback-timing-field.css';
 
 export type FeedbackTimingValue = 'each' | 'debrief';
 
-const OPTIONS: readonly { value: FeedbackTimingValue; label: string; hint: string }[] = [
+/** The two settings with their wording, shared by every feedback-timing control. */
+export const FEEDBACK_TIMING_OPTIONS: readonly { value: FeedbackTimingValue; label: string; hint: string }[] = [
   { value: 'each', label: 'After each choice', hint: 'See how each response landed before you go on.' },
   { value: 'debrief', label: 'Only in the debrief', hint: 'Play the whole conversation first, then review every choice.' },
 ];
@@ -20,7 +21,7 @@ export function FeedbackTimingField({ value, onChange, legend = 'When to show fe
   return (
     <fieldset className="choice-field">
       <legend>{legend}</legend>
-      {OPTIONS.map((o) => (
+      {FEEDBACK_TIMING_OPTIONS.map((o) => (
         <label key={o.value} className="choice-option">
           <input type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
           <span>

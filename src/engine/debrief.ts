@@ -69,6 +69,11 @@ export function tallyStances(choices: readonly Pick<Choice, 'stance'>[]): Record
   return tally;
 }
 
+/** Share of partnering moves, 0-1; 0 when there are none. */
+export function partneringShare(choices: readonly Pick<Choice, 'stance'>[]): number {
+  return choices.length ? tallyStances(choices).partnering / choices.length : 0;
+}
+
 const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
 
 function cueInsights(steps: readonly DebriefStep[]): CueInsight[] {
@@ -132,7 +137,7 @@ export function deriveDebrief(scenario: Scenario, steps: readonly Step[], ending
     ending,
     steps: resolved,
     tally,
-    partneringShare: choices.length ? tally.partnering / choices.length : 0,
+    partneringShare: partneringShare(choices),
     meterSeries: Object.entries(scenario.meters).map(([id, m]) => ({
       id,
       label: m.label,

@@ -1,6 +1,7 @@
 import { createActor, type Actor } from 'xstate';
 import type { Choice, Ending, Moment, Scenario } from '../domain/schema';
 import type { PlayerInput, PlayerMachine, PlayerSnapshot } from './compile';
+import { partneringShare, resolveSteps } from './debrief';
 
 /** The node the actor is at: always a moment or an ending (routes resolve immediately). */
 export const currentNodeId = (snapshot: PlayerSnapshot): string => String(snapshot.value);
@@ -52,4 +53,16 @@ export function replay(machine: PlayerMachine, path: readonly string[], input?: 
     actor.send(event);
   }
   return { ok: true, actor, snapshot: actor.getSnapshot() };
+}
+
+/**
+ * Partnering share of a (possibly unfinished) run: its path replayed on the machine, or the
+ * longest prefix that still fits when the scenario has changed since.
+ */
+export function shareOfPath(scenario: Scenario, machine: PlayerMachine, path: readonly string[]): number {
+  let result = replay(machine, path);
+  if (!result.ok) result = replay(machine, path.slice(0, result.failedAt));
+  if (!result.ok) return 0;
+  result.actor.stop();
+  return partneringShare(resolveSteps(scenario, result.snapshot.context.steps).map((s) => s.choice));
 }

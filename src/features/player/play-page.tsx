@@ -4,11 +4,12 @@ import { NotFound } from '../../components/not-found';
 import { usePageTitle } from '../../components/use-page-title';
 import { compileScenario } from '../../engine/compile';
 import { deriveDebrief } from '../../engine/debrief';
+import { shareOfPath } from '../../engine/run';
 import { useProgress } from '../../persistence/progress-store';
 import type { LoadedScenario } from '../../persistence/scenarios';
 import { BrokenRun } from './broken-run';
 import { PlayView } from './play-view';
-import { deriveRunView, partneringShareOf } from './run-view';
+import { deriveRunView } from './run-view';
 import { useScenario } from '../../persistence/use-scenario';
 import './player.css';
 
@@ -69,7 +70,7 @@ function PlayRun({ loaded }: { loaded: LoadedScenario }) {
       status: 'abandoned',
       scenarioTitle: scenario.title,
       reason: `The scenario changed after this run began: ${view.reason}.`,
-      partneringShare: partneringShareOf(scenario, machine, path.slice(0, view.failedAt)),
+      partneringShare: shareOfPath(scenario, machine, path),
       choices: path.length,
     });
     store().startRun(id, version);

@@ -81,16 +81,3 @@ export function deriveRunView(
   };
 }
 
-/** Share of partnering moves along a path (the part of it that still replays). */
-export function partneringShareOf(scenario: Scenario, machine: PlayerMachine, path: readonly string[]): number {
-  const result = replay(machine, path);
-  if (!result.ok) return 0;
-  result.actor.stop();
-  const steps = result.snapshot.context.steps;
-  if (!steps.length) return 0;
-  const partnering = steps.filter((s) => {
-    const node = scenario.nodes[s.nodeId];
-    return node?.kind === 'moment' && node.choices.find((c) => c.id === s.choiceId)?.stance === 'partnering';
-  }).length;
-  return partnering / steps.length;
-}
