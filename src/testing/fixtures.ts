@@ -2,7 +2,7 @@ import type { ScenarioInput } from '../domain';
 
 /** A small, valid scenario exercising moments, a route and three endings. */
 export const tinyScenario = (): ScenarioInput => ({
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'tiny',
   title: 'Tiny',
   summary: 'A small scenario for tests.',
