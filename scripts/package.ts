@@ -136,8 +136,8 @@ async function buildSite(scenarios: readonly string[]): Promise<string> {
   await build({
     root: ROOT,
     configFile: join(ROOT, 'vite.config.ts'),
-    // As `vite build` does (under tsx, Vite would otherwise try the native loader and warn).
-    configLoader: 'bundle',
+    // As `npm run build` does (vite build --configLoader runner): no native-loader warnings.
+    configLoader: 'runner',
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true, sourcemap: false, manifest: false },
   });
