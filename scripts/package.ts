@@ -131,16 +131,23 @@ export function packageEntries(format: PackageFormat, dist: string, scenarios: r
 async function buildSite(scenarios: readonly string[]): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'catalyst-package-'));
   // Read by the scenarios plugin when vite.config.ts is evaluated (scripts/vite-plugin-scenarios.ts).
+  const before = process.env.CATALYST_SCENARIOS;
   if (scenarios.length) process.env.CATALYST_SCENARIOS = scenarios.join(',');
-  const { build } = await import('vite');
-  await build({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    // As `npm run build` does (vite build --configLoader runner): no native-loader warnings.
-    configLoader: 'runner',
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, sourcemap: false, manifest: false },
-  });
+  else delete process.env.CATALYST_SCENARIOS;
+  try {
+    const { build } = await import('vite');
+    await build({
+      root: ROOT,
+      configFile: join(ROOT, 'vite.config.ts'),
+      // As `npm run build` does (vite build --configLoader runner): no native-loader warnings.
+      configLoader: 'runner',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true, sourcemap: false, manifest: false },
+    });
+  } finally {
+    if (before === undefined) delete process.env.CATALYST_SCENARIOS;
+    else process.env.CATALYST_SCENARIOS = before;
+  }
   return outDir;
 }
 
