@@ -22,6 +22,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   text: 'Response text',
   stance: 'Stance',
   markers: 'Markers',
+  flags: 'Flags',
   effects: 'Effects',
   feedback: 'Feedback',
   reflect: 'Reflective question',
