@@ -1,4 +1,5 @@
 import { axeViolations, expect, test } from './fixtures';
+import { StudioPage } from './pages/studio-page';
 
 /**
  * Secondary flags reach the trainee: a scenario whose drifts carry flags is imported in the studio
@@ -44,4 +45,34 @@ test('the debrief counts the flags of the moves made', async ({ page, play, debr
   const counts = page.getByRole('heading', { name: 'Also named in your moves' }).locator('xpath=following-sibling::ul[1]').getByRole('listitem');
   await expect(counts.first()).toContainText('Stacked questions: 2');
   await expect(counts).toHaveCount(4);
+});
+
+test('the studio inspector edits flags by keyboard, with 44 px targets, and the lint answers at once', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const studio = new StudioPage(page);
+  await importFlagged(page);
+  await studio.selectFromList('opening');
+  const flags = studio.choice(1).getByRole('group', { name: 'Flags' });
+  const summary = flags.getByText('Choose flags (0 chosen)');
+  await studio.tabTo(summary);
+  await page.keyboard.press('Enter');
+  const leading = flags.getByRole('checkbox', { name: /^Leading question The question carries the answer/ });
+  await page.keyboard.press('Tab');
+  await expect(leading).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(leading).toBeChecked();
+  await expect(flags.getByText('Choose flags (1 chosen)')).toBeVisible();
+  // A partnering response is never a leading question: the Problems panel and the field say so.
+  await expect(studio.errorButtons.filter({ hasText: /Node opening › choice 1 › flag 1.*a partnering response cannot be a leading question/ })).toHaveCount(1);
+  await expect(flags.getByText(/a partnering response cannot be a leading question/)).toBeVisible();
+  for (const target of [flags.locator('label.check').first(), flags.getByRole('button', { name: 'Remove flag Leading question' })]) {
+    const box = (await target.boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(44);
+  }
+  expect(await axeViolations(page)).toEqual([]);
+  await flags.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('inspector-flags-1280.png') });
+  await page.keyboard.press('Space');
+  await expect(leading).not.toBeChecked();
+  await expect(studio.errorButtons).toHaveCount(0);
 });
