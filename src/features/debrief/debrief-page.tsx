@@ -40,17 +40,7 @@ function DebriefView({ attempt, loaded }: { attempt: Attempt; loaded: LoadedScen
 
   const replayScenario = () => {
     if (!loaded) return;
-    const store = useProgress.getState();
-    const current = store.runs[loaded.scenario.id];
-    if (current && current.path.length > 0)
-      store.finishRun(loaded.scenario.id, {
-        status: 'abandoned',
-        scenarioTitle: loaded.scenario.title,
-        reason: 'A new run was started from a debrief.',
-        partneringShare: 0,
-        choices: current.path.length,
-      });
-    store.startRun(loaded.scenario.id, loaded.version);
+    useProgress.getState().restartRun(loaded.scenario, loaded.version, 'replayed');
     navigate(`/scenarios/${loaded.scenario.id}/play`);
   };
 

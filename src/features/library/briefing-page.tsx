@@ -71,19 +71,10 @@ function Briefing({ loaded, loadingHadFocus }: BriefingProps) {
   const meters = Object.values(scenario.meters).map((m) => m.label);
   const competencies = COMPETENCIES.filter((c) => scenario.competencies.includes(c.number));
 
-  async function startAgain() {
+  function startAgain() {
     if (!run) return;
     setRestarting(true);
-    const { abandonedShare } = await import('./abandon-info');
-    const { finishRun, startRun } = useProgress.getState();
-    finishRun(scenario.id, {
-      scenarioTitle: scenario.title,
-      partneringShare: abandonedShare(scenario, run.path),
-      choices: run.path.length,
-      status: 'abandoned',
-      reason: 'restarted',
-    });
-    startRun(scenario.id, loaded.version);
+    useProgress.getState().restartRun(scenario, loaded.version, 'restarted');
     navigate(playPath);
   }
 

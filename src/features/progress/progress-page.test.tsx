@@ -31,7 +31,7 @@ const attempt = (over: Partial<Attempt>): Attempt => ({
 
 function seed() {
   useProgress.setState({
-    runs: { glue: { id: 'r1', scenarioId: 'glue', scenarioVersion: 'v', startedAt: '2025-03-04T09:00:00Z', path: ['a', 'b'], rewinds: [], awaitingContinue: false } },
+    runs: { glue: { id: 'r1', scenarioId: 'glue', scenarioVersion: 'v', startedAt: '2025-03-04T09:00:00Z', path: ['a', 'b'], rewinds: [], awaitingContinue: false, seed: 1 } },
     attempts: [
       attempt({ id: 'old', finishedAt: '2025-03-01T10:12:00Z', note: 'Rushed to advice.', rewinds: [{ step: 0, choiceId: 'q', at: '2025-03-01T10:05:00Z' }] }),
       attempt({ id: 'new', finishedAt: '2025-03-03T10:12:00Z', status: 'abandoned', reason: 'restarted', outcome: undefined, partneringShare: 0.25, choices: 4 }),
