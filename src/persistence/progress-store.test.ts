@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scenarioSchema } from '../domain/schema';
 import { tinyScenario } from '../testing/fixtures';
 import { PROGRESS_VERSION, emptyProgress, migrateProgress, type Run } from './progress-schema';
-import { PROGRESS_KEY, useProgress } from './progress-store';
+import { PROGRESS_KEY, discardUnreadable, keptUnreadable, resumeSaving, useProgress, useStorageHealth } from './progress-store';
 import { onRunEvent, type RunEvent } from './run-events';
 
 const tiny = scenarioSchema.parse(tinyScenario());
@@ -16,7 +16,12 @@ beforeEach(() => {
   localStorage.clear();
   useProgress.setState(emptyProgress());
   events = [];
-  stop = onRunEvent((event) => events.push({ event, stored: JSON.parse(localStorage.getItem(PROGRESS_KEY)!).state }));
+  stop = onRunEvent((event) => {
+    const raw = localStorage.getItem(PROGRESS_KEY)!;
+    // The full-storage tests below hold unreadable data here on purpose.
+    const stored = raw.startsWith('{"version":2,"state":{"runs":{x') ? { runs: {}, attempts: [] } : JSON.parse(raw).state;
+    events.push({ event, stored });
+  });
 });
 afterEach(() => stop());
 
@@ -152,5 +157,86 @@ describe('stored progress versions', () => {
     expect(() => migrateProgress(data({ choices: -1 }), 2)).toThrow(/attempts\.0\.choices/);
     expect(() => migrateProgress(data({ choices: 2.5 }), 2)).toThrow(/choices/);
     expect(() => migrateProgress(data({ finishedAt: 'yesterday' }), 2)).toThrow(/attempts\.0\.finishedAt/);
+  });
+});
+
+/** A Storage with a size limit in characters, failing writes past it the way browsers do. */
+class SmallStorage implements Storage {
+  private items = new Map<string, string>();
+  constructor(public capacity: number) {}
+  get length() {
+    return this.items.size;
+  }
+  private used(except?: string) {
+    let n = 0;
+    for (const [k, v] of this.items) if (k !== except) n += k.length + v.length;
+    return n;
+  }
+  key(i: number) {
+    return [...this.items.keys()][i] ?? null;
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    if (this.used(key) + key.length + value.length > this.capacity) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    this.items.set(key, String(value));
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+  clear() {
+    this.items.clear();
+  }
+}
+
+describe('unreadable progress when storage is full', () => {
+  const broken = '{"version":2,"state":{"runs":{' + 'x'.repeat(1000); // truncated JSON
+  let small: SmallStorage;
+
+  beforeEach(() => {
+    small = new SmallStorage(1500); // room for the unreadable copy, not for a second one
+    small.setItem(PROGRESS_KEY, broken);
+    small.setItem('another.site', 'y'.repeat(1500 - broken.length - PROGRESS_KEY.length - 20));
+    vi.stubGlobal('localStorage', small);
+    useStorageHealth.setState({ unreadable: undefined, writeError: undefined, memoryOnly: undefined, downloaded: undefined });
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('never overwrites the original, keeps the session in memory and says so', async () => {
+    await useProgress.persist.rehydrate();
+    expect(useStorageHealth.getState()).toMatchObject({ memoryOnly: true });
+    expect(useStorageHealth.getState().unreadable?.aside).toBeUndefined();
+    expect(keptUnreadable()).toBe(broken);
+    store().startRun('tiny', 'v1');
+    store().choose('tiny', 'ask', false);
+    expect(store().runs.tiny?.path).toEqual(['ask']);
+    expect(small.getItem(PROGRESS_KEY)).toBe(broken);
+    // Still full: trying again changes nothing.
+    expect(resumeSaving()).toBe(false);
+    expect(small.getItem(PROGRESS_KEY)).toBe(broken);
+  });
+
+  it('once there is room, copies the original aside and saves the session', async () => {
+    await useProgress.persist.rehydrate();
+    store().startRun('tiny', 'v1');
+    store().choose('tiny', 'ask', false);
+    small.capacity = 10_000;
+    expect(resumeSaving()).toBe(true);
+    const aside = useStorageHealth.getState().unreadable?.aside;
+    expect(aside).toMatch(/^catalyst\.progress\.unreadable\./);
+    expect(small.getItem(aside!)).toBe(broken);
+    expect(JSON.parse(small.getItem(PROGRESS_KEY)!).state.runs.tiny.path).toEqual(['ask']);
+    expect(useStorageHealth.getState().memoryOnly).toBe(false);
+  });
+
+  it('removes the original only when asked, then saves the session in its place', async () => {
+    await useProgress.persist.rehydrate();
+    store().startRun('tiny', 'v1');
+    expect(small.getItem(PROGRESS_KEY)).toBe(broken);
+    expect(discardUnreadable()).toBe(true);
+    expect(JSON.parse(small.getItem(PROGRESS_KEY)!).state.runs.tiny.path).toEqual([]);
   });
 });

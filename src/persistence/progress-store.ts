@@ -29,6 +29,8 @@ interface StorageHealth {
    * progress is kept in memory until space is freed (`resumeSaving`).
    */
   memoryOnly?: boolean;
+  /** The trainee has downloaded the unreadable copy in this session. */
+  downloaded?: boolean;
 }
 export const useStorageHealth = create<StorageHealth>(() => ({}));
 
@@ -229,28 +231,43 @@ export const useProgress = create<ProgressStore>()(
 /**
  * After space was freed: copy the unreadable progress aside (or find it gone, because the trainee
  * removed it after downloading it) and save this session's progress again. Returns whether saving
- * is back on; while it is not, nothing is written over the unreadable copy.
+ * is back on; while it is not, nothing is written over the unreadable copy. Also retries a save
+ * that failed for lack of room.
  */
 export function resumeSaving(): boolean {
   const health = useStorageHealth.getState();
-  if (!health.memoryOnly) return true;
   const ls = localStore();
   if (!ls) return false;
   let aside: string | undefined;
-  try {
-    const raw = ls.getItem(PROGRESS_KEY);
-    if (raw !== null) {
-      aside = asideKey(PROGRESS_KEY);
-      ls.setItem(aside, raw);
+  if (health.memoryOnly) {
+    try {
+      const raw = ls.getItem(PROGRESS_KEY);
+      if (raw !== null) {
+        aside = asideKey(PROGRESS_KEY);
+        ls.setItem(aside, raw);
+      }
+    } catch {
+      return false; // still no room: keep the original where it is
     }
-  } catch {
-    return false; // still no room: keep the original where it is
   }
   useStorageHealth.setState({ memoryOnly: false, ...(aside && health.unreadable ? { unreadable: { ...health.unreadable, aside } } : {}) });
   const { runs, attempts, settings } = useProgress.getState();
   const error = writeEnvelope(PROGRESS_KEY, { version: PROGRESS_VERSION, state: { runs, attempts, settings } });
   useStorageHealth.setState({ writeError: error });
   return error === undefined;
+}
+
+/**
+ * The text of the unreadable progress still under PROGRESS_KEY (saving paused), so it can be
+ * downloaded at once; undefined when there is none.
+ */
+export function keptUnreadable(): string | undefined {
+  if (!useStorageHealth.getState().memoryOnly) return undefined;
+  try {
+    return localStore()?.getItem(PROGRESS_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -66,6 +66,27 @@ describe('ProgressPage', () => {
     expect(within(rows[1]!).getByRole('link', { name: /^Debrief/ }).getAttribute('href')).toBe('/attempts/old');
   });
 
+  it('shows attempts 50 at a time, newest first, with pages to step through', () => {
+    const many = Array.from({ length: 120 }, (_, i) =>
+      attempt({ id: `a${i}`, scenarioTitle: `Attempt ${i}`, finishedAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString() }),
+    );
+    useProgress.setState({ attempts: many });
+    renderPage();
+    const rows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows()).toHaveLength(50);
+    expect(rows()[0]!.textContent).toContain('Attempt 119');
+    const pager = screen.getByRole('navigation', { name: 'Attempts pages' });
+    expect(pager.textContent).toContain('1-50 of 120 · page 1 of 3');
+    expect((within(pager).getByRole('button', { name: 'Newer attempts' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(pager).getByRole('button', { name: 'Older attempts' }));
+    fireEvent.click(within(pager).getByRole('button', { name: 'Older attempts' }));
+    expect(rows()).toHaveLength(20);
+    expect(rows()[0]!.textContent).toContain('Attempt 19');
+    expect(rows()[19]!.textContent).toContain('Attempt 0');
+    expect(pager.textContent).toContain('101-120 of 120 · page 3 of 3');
+    expect((within(pager).getByRole('button', { name: 'Older attempts' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it('offers to resume conversations in progress', () => {
     renderPage();
     expect(screen.getByRole('heading', { level: 3, name: 'The glue' })).toBeTruthy();

@@ -4,6 +4,7 @@ import { usePageTitle } from '../../components/use-page-title';
 import { useProgress } from '../../persistence/progress-store';
 import { bundledSummaries, listScenarios } from '../../persistence/scenarios';
 import { AttemptsTable } from './attempts-table';
+import { FreeSpaceSection } from './free-space-section';
 import { plural } from './format';
 import { RecoverySection } from './recovery-section';
 import { RunsList } from './runs-list';
@@ -45,6 +46,7 @@ export function ProgressPage() {
           : 'You have not played a scenario yet. Your attempts will be listed here.'}
       </p>
       <RecoverySection />
+      <FreeSpaceSection />
       <section aria-labelledby="runs-heading">
         <h2 id="runs-heading">In progress</h2>
         <RunsList runs={open} titleOf={(id) => titles.get(id) ?? id} />
