@@ -6,6 +6,7 @@ import { bundledSummaries, listScenarios } from '../../persistence/scenarios';
 import { AttemptsTable } from './attempts-table';
 import { FreeSpaceSection } from './free-space-section';
 import { plural } from './format';
+import { RecordsSection } from './records-section';
 import { RecoverySection } from './recovery-section';
 import { RunsList } from './runs-list';
 import { YourDataSection } from './your-data-section';
@@ -61,6 +62,7 @@ export function ProgressPage() {
           <FeedbackTimingField value={timing} onChange={setTiming} />
         </section>
         <YourDataSection />
+        <RecordsSection />
       </div>
     </main>
   );
