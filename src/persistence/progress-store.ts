@@ -281,6 +281,8 @@ export function discardUnreadable(): boolean {
   } catch {
     return false;
   }
+  // The trainee has the file and let this copy go: nothing unreadable is left to speak of.
+  useStorageHealth.setState({ unreadable: undefined });
   return resumeSaving();
 }
 
