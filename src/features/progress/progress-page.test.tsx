@@ -47,7 +47,7 @@ function renderPage() {
 
 beforeEach(() => {
   localStorage.clear();
-  useStorageHealth.setState({ unreadable: undefined, writeError: undefined });
+  useStorageHealth.setState({ unreadable: undefined, writeError: undefined, memoryOnly: undefined });
   seed();
 });
 afterEach(cleanup);
@@ -85,6 +85,24 @@ describe('ProgressPage', () => {
     expect(rows()[19]!.textContent).toContain('Attempt 0');
     expect(pager.textContent).toContain('101-120 of 120 · page 3 of 3');
     expect((within(pager).getByRole('button', { name: 'Older attempts' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('when a save failed for lack of room, offers to remove old attempts after asking, then saves again', () => {
+    const many = Array.from({ length: 25 }, (_, i) => attempt({ id: `a${i}`, finishedAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString() }));
+    useProgress.setState({ attempts: many });
+    useStorageHealth.setState({ writeError: 'The quota has been exceeded.' });
+    renderPage();
+    const room = screen.getByRole('region', { name: 'Make room to save your progress' });
+    fireEvent.click(within(room).getByRole('button', { name: 'Remove old attempts…' }));
+    const ask = within(room).getByRole('group', { name: 'Remove old attempts?' });
+    expect(ask.textContent).toContain('Keep the newest 20 and remove 5 older attempts with their notes?');
+    fireEvent.click(within(ask).getByRole('button', { name: 'Yes, remove them' }));
+    const left = useProgress.getState().attempts.map((a) => a.id);
+    expect(left).toHaveLength(20);
+    expect(left).not.toContain('a4');
+    expect(left).toContain('a5');
+    expect(within(room).getByRole('status').textContent).toBe('Removed 5 older attempts. Saving is back on: your progress is stored in this browser again.');
+    expect(JSON.parse(localStorage.getItem(PROGRESS_KEY)!).state.attempts).toHaveLength(20);
   });
 
   it('offers to resume conversations in progress', () => {
