@@ -104,16 +104,31 @@ describe('run lifecycle in the progress store', () => {
     expect(fresh.path).toEqual([]);
   });
 
-  it('restarting a run with no choices keeps no empty attempt', () => {
+  it('restarting a run with nothing in it keeps no empty attempt: the same run, newly shuffled', () => {
     const first = store().startRun('tiny', 'v1');
     const second = store().restartRun(tiny, 'v1', 'restarted');
     expect(store().attempts).toHaveLength(0);
-    expect(second.id).not.toBe(first.id);
-    expect(types()).toEqual(['run.started', 'run.started']);
+    expect(second.id).toBe(first.id);
+    expect(second.seed).not.toBe(first.seed);
+    expect(store().runs.tiny).toEqual(second);
+    expect(types()).toEqual(['run.started']);
+  });
+
+  it('a run with a choice undone is history: restarting keeps it as an abandoned attempt', () => {
+    playTo(['tell']);
+    store().rewind('tiny');
+    store().restartRun(tiny, 'v1', 'restarted');
+    expect(store().attempts[0]).toMatchObject({ status: 'abandoned', choices: 0, partneringShare: 0, path: [] });
+    expect(store().attempts[0]!.rewinds.map((r) => r.choiceId)).toEqual(['tell']);
+    expect(types().slice(-2)).toEqual(['run.abandoned', 'run.started']);
   });
 
   it('each new attempt gets a new seed', () => {
-    const seeds = new Set(Array.from({ length: 20 }, () => store().restartRun(tiny, 'v1', 'restarted').seed));
+    store().startRun('tiny', 'v1');
+    const seeds = new Set(Array.from({ length: 20 }, () => {
+      store().choose('tiny', 'ask', false);
+      return store().restartRun(tiny, 'v1', 'restarted').seed;
+    }));
     expect(seeds.size).toBeGreaterThan(15);
   });
 

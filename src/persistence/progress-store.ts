@@ -78,9 +78,15 @@ interface ProgressActions {
    * the attempt id, or undefined when there is no finished run.
    */
   completeRun(scenario: Scenario): string | undefined;
-  /** Close the run unfinished, as an abandoned attempt when it has choices; returns its id. */
+  /**
+   * Close the run unfinished as an abandoned attempt; returns its id. A run with no choice made or
+   * undone is left as it is (there is nothing to keep).
+   */
   abandonRun(scenario: Scenario, reason: AbandonReason): string | undefined;
-  /** Abandon the current run (if any choice was made) and start a new one with a new seed. */
+  /**
+   * Abandon the current run and start a new one with a new seed; a run with nothing in it yet is
+   * kept and given a new seed instead.
+   */
   restartRun(scenario: Scenario, scenarioVersion: string, reason: AbandonReason): Run;
   /**
    * Put a run from an outside resume source (an LMS's suspend data) in place for its scenario.
@@ -97,6 +103,8 @@ interface ProgressActions {
 export type ProgressStore = ProgressData & ProgressActions;
 
 const now = () => new Date().toISOString();
+/** Whether a run holds anything worth keeping as an attempt: a choice, or one undone. */
+const hasHistory = (run: Run) => run.path.length > 0 || run.rewinds.length > 0;
 const newId = () => (globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`);
 
 export const useProgress = create<ProgressStore>()(
@@ -168,15 +176,8 @@ export const useProgress = create<ProgressStore>()(
         },
         abandonRun(scenario, reason) {
           const run = get().runs[scenario.id];
-          if (!run) return undefined;
-          if (!run.path.length) {
-            // Nothing chosen yet: nothing to keep as an attempt.
-            set((s) => {
-              const { [scenario.id]: _gone, ...runs } = s.runs;
-              return { runs };
-            });
-            return undefined;
-          }
+          // Nothing chosen or undone yet: nothing to keep as an attempt, and the run stays open.
+          if (!run || !hasHistory(run)) return undefined;
           const figures = runFigures(scenario, run.path);
           const attempt: Attempt = {
             ...attemptOf(run, scenario),
@@ -190,6 +191,14 @@ export const useProgress = create<ProgressStore>()(
           return attempt.id;
         },
         restartRun(scenario, scenarioVersion, reason) {
+          const current = get().runs[scenario.id];
+          if (current && !hasHistory(current)) {
+            // A run with nothing in it yet is the same attempt, newly shuffled: no empty attempt
+            // in the history, and records keep the one run they were told had started.
+            const reseeded = { ...current, scenarioVersion, seed: newSeed() };
+            putRun(reseeded);
+            return reseeded;
+          }
           get().abandonRun(scenario, reason);
           return get().startRun(scenario.id, scenarioVersion);
         },
