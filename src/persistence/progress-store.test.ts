@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scenarioSchema } from '../domain/schema';
 import { tinyScenario } from '../testing/fixtures';
 import { PROGRESS_VERSION, emptyProgress, migrateProgress, type Run } from './progress-schema';
-import { PROGRESS_KEY, discardUnreadable, keptUnreadable, resumeSaving, useProgress, useStorageHealth } from './progress-store';
+import { PROGRESS_KEY, keptUnreadable, useProgress, useStorageHealth } from './progress-store';
+import { discardUnreadable, resumeSaving } from './storage-recovery';
+import { abandonRun, completeRun, restartRun } from './run-lifecycle';
 import { onRunEvent, type RunEvent } from './run-events';
 
 const tiny = scenarioSchema.parse(tinyScenario());
@@ -57,7 +59,7 @@ describe('run lifecycle in the progress store', () => {
   it('completes a finished run with the ending and the share the engine computes', () => {
     const run = playTo(['ask', 'agree']); // partnering then colluding: stalled, 1 of 2 partnering
     store().setFeedbackTiming('debrief');
-    const id = store().completeRun(tiny);
+    const id = completeRun(tiny);
     expect(id).toBe(run.id);
     const attempt = store().attempts[0]!;
     expect(attempt).toMatchObject({ status: 'completed', endingId: 'stalled', outcome: 'stalled', partneringShare: 0.5, choices: 2, feedbackTiming: 'debrief' });
@@ -69,14 +71,14 @@ describe('run lifecycle in the progress store', () => {
 
   it('does not complete a run that has not reached an ending', () => {
     playTo(['ask']);
-    expect(store().completeRun(tiny)).toBeUndefined();
+    expect(completeRun(tiny)).toBeUndefined();
     expect(store().attempts).toHaveLength(0);
     expect(types()).not.toContain('run.completed');
   });
 
   it('abandons a run with its real share, not 0', () => {
     playTo(['ask']);
-    store().abandonRun(tiny, 'restarted');
+    abandonRun(tiny, 'restarted');
     expect(store().attempts[0]).toMatchObject({ status: 'abandoned', reason: 'restarted', partneringShare: 1, choices: 1 });
     expect(types().at(-1)).toBe('run.abandoned');
   });
@@ -84,17 +86,17 @@ describe('run lifecycle in the progress store', () => {
   it('a run that no longer fits the scenario is abandoned with the share of the prefix that fits', () => {
     playTo(['tell']);
     store().choose('tiny', 'gone', false);
-    store().restartRun(tiny, 'v2', 'The scenario changed after this run began: step 2 no longer fits.');
+    restartRun(tiny, 'v2', 'The scenario changed after this run began: step 2 no longer fits.');
     expect(store().attempts[0]).toMatchObject({ status: 'abandoned', partneringShare: 0, choices: 2 });
     expect(store().runs.tiny).toMatchObject({ scenarioVersion: 'v2', path: [] });
   });
 
   it('Replay from a debrief while another run is in progress keeps that run as an abandoned attempt and starts afresh', () => {
     playTo(['ask', 'agree']);
-    store().completeRun(tiny); // the debrief's attempt
+    completeRun(tiny); // the debrief's attempt
     const other = playTo(['soothe']); // a second run, in progress
     events = [];
-    const fresh = store().restartRun(tiny, 'v1', 'replayed');
+    const fresh = restartRun(tiny, 'v1', 'replayed');
     expect(types()).toEqual(['run.abandoned', 'run.started']);
     const abandoned = store().attempts.find((a) => a.id === other.id)!;
     expect(abandoned).toMatchObject({ status: 'abandoned', reason: 'replayed', partneringShare: 0, choices: 1, path: ['soothe'] });
@@ -106,7 +108,7 @@ describe('run lifecycle in the progress store', () => {
 
   it('restarting a run with nothing in it keeps no empty attempt: the same run, newly shuffled', () => {
     const first = store().startRun('tiny', 'v1');
-    const second = store().restartRun(tiny, 'v1', 'restarted');
+    const second = restartRun(tiny, 'v1', 'restarted');
     expect(store().attempts).toHaveLength(0);
     expect(second.id).toBe(first.id);
     expect(second.seed).not.toBe(first.seed);
@@ -117,7 +119,7 @@ describe('run lifecycle in the progress store', () => {
   it('a run with a choice undone is history: restarting keeps it as an abandoned attempt', () => {
     playTo(['tell']);
     store().rewind('tiny');
-    store().restartRun(tiny, 'v1', 'restarted');
+    restartRun(tiny, 'v1', 'restarted');
     expect(store().attempts[0]).toMatchObject({ status: 'abandoned', choices: 0, partneringShare: 0, path: [] });
     expect(store().attempts[0]!.rewinds.map((r) => r.choiceId)).toEqual(['tell']);
     expect(types().slice(-2)).toEqual(['run.abandoned', 'run.started']);
@@ -127,7 +129,7 @@ describe('run lifecycle in the progress store', () => {
     store().startRun('tiny', 'v1');
     const seeds = new Set(Array.from({ length: 20 }, () => {
       store().choose('tiny', 'ask', false);
-      return store().restartRun(tiny, 'v1', 'restarted').seed;
+      return restartRun(tiny, 'v1', 'restarted').seed;
     }));
     expect(seeds.size).toBeGreaterThan(15);
   });

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { NotFound } from '../../components/not-found';
 import { usePageTitle } from '../../components/use-page-title';
 import { useProgress } from '../../persistence/progress-store';
+import { restartRun } from '../../persistence/run-lifecycle';
 import type { Attempt } from '../../persistence/progress-schema';
 import type { LoadedScenario } from '../../persistence/scenarios';
 import { buildDebriefModel } from './debrief-model';
@@ -40,7 +41,7 @@ function DebriefView({ attempt, loaded }: { attempt: Attempt; loaded: LoadedScen
 
   const replayScenario = () => {
     if (!loaded) return;
-    useProgress.getState().restartRun(loaded.scenario, loaded.version, 'replayed');
+    restartRun(loaded.scenario, loaded.version, 'replayed');
     navigate(`/scenarios/${loaded.scenario.id}/play`);
   };
 

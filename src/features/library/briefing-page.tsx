@@ -71,10 +71,12 @@ function Briefing({ loaded, loadingHadFocus }: BriefingProps) {
   const meters = Object.values(scenario.meters).map((m) => m.label);
   const competencies = COMPETENCIES.filter((c) => scenario.competencies.includes(c.number));
 
-  function startAgain() {
+  async function startAgain() {
     if (!run) return;
     setRestarting(true);
-    useProgress.getState().restartRun(scenario, loaded.version, 'restarted');
+    // Loaded on demand: the lifecycle's engine is part of the play page, not of the briefing.
+    const { restartRun } = await import('../../persistence/run-lifecycle');
+    restartRun(scenario, loaded.version, 'restarted');
     navigate(playPath);
   }
 

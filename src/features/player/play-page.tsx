@@ -4,6 +4,7 @@ import { NotFound } from '../../components/not-found';
 import { usePageTitle } from '../../components/use-page-title';
 import { compileScenario } from '../../engine/compile';
 import { useProgress } from '../../persistence/progress-store';
+import { completeRun, restartRun } from '../../persistence/run-lifecycle';
 import type { LoadedScenario } from '../../persistence/scenarios';
 import { BrokenRun } from './broken-run';
 import { PlayView } from './play-view';
@@ -53,13 +54,13 @@ function PlayRun({ loaded }: { loaded: LoadedScenario }) {
   useEffect(() => {
     if (!ending || finishing.current) return;
     finishing.current = true;
-    const attemptId = store().completeRun(scenario);
+    const attemptId = completeRun(scenario);
     if (attemptId) navigate(`/attempts/${attemptId}`, { replace: true });
   }, [ending, scenario, navigate, store]);
 
   const restart = () => {
     if (view?.kind !== 'broken') return;
-    store().restartRun(scenario, version, `The scenario changed after this run began: ${view.reason}.`);
+    restartRun(scenario, version, `The scenario changed after this run began: ${view.reason}.`);
   };
 
   return (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { historyKey } from '../../persistence/draft-history';
-import { discardUnreadable, keptUnreadable, resumeSaving, useProgress, useStorageHealth } from '../../persistence/progress-store';
+import { keptUnreadable, useProgress, useStorageHealth } from '../../persistence/progress-store';
+import { discardUnreadable, resumeSaving } from '../../persistence/storage-recovery';
 import { downloadText } from './download';
 import { plural } from './format';
 
