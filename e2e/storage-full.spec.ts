@@ -84,6 +84,7 @@ test('making room: an honest answer while still full, then saving resumes once t
   await Promise.all([page.waitForEvent('download'), room.getByRole('button', { name: 'Download the unreadable progress' }).click()]);
   await room.getByRole('button', { name: 'Remove the unreadable progress from this browser' }).click();
   await expect(status).toContainText('Saving is back on');
+  await expect(room.getByRole('heading', { name: 'Make room to save your progress' })).toBeFocused();
   const saved = JSON.parse((await stored(page))!) as { state: { runs: Record<string, { path: string[] }> } };
   expect(Object.values(saved.state.runs).map((r) => r.path.length)).toEqual([1]);
   await expect(page.getByRole('alert')).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { historyKey } from '../../persistence/draft-history';
 import { keptUnreadable, useProgress, useStorageHealth } from '../../persistence/progress-store';
 import { discardUnreadable, resumeSaving } from '../../persistence/storage-recovery';
@@ -37,11 +37,18 @@ export function FreeSpaceSection() {
   const [histories, setHistories] = useState(undoHistoryKeys);
   const [confirmDrop, setConfirmDrop] = useState(false);
   const [message, setMessage] = useState('');
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const trouble = memoryOnly || !!writeError;
   // Stays on screen after saving is back on, so the outcome is read where it was asked for.
   if (!trouble && !message) return null;
 
-  const after = (done: string) => setMessage(`${done} ${resumeSaving() ? SAVED : STILL_FULL}`);
+  // The button just used may go with the trouble: keep focus in the section, on its heading.
+  const keepFocus = () => requestAnimationFrame(() => headingRef.current?.focus());
+  const after = (done: string) => {
+    const saved = resumeSaving();
+    setMessage(`${done} ${saved ? SAVED : STILL_FULL}`);
+    if (saved) keepFocus();
+  };
 
   function download() {
     const text = keptUnreadable();
@@ -53,11 +60,9 @@ export function FreeSpaceSection() {
   }
 
   function removeUnreadable() {
-    setMessage(
-      discardUnreadable()
-        ? `The unreadable progress was removed from this browser (you have the downloaded file). ${SAVED}`
-        : STILL_FULL,
-    );
+    const saved = discardUnreadable();
+    setMessage(saved ? `The unreadable progress was removed from this browser (you have the downloaded file). ${SAVED}` : STILL_FULL);
+    if (saved) keepFocus();
   }
 
   function clearHistories() {
@@ -80,7 +85,9 @@ export function FreeSpaceSection() {
 
   return (
     <section className="card recovery" aria-labelledby="free-space-heading">
-      <h2 id="free-space-heading">Make room to save your progress</h2>
+      <h2 id="free-space-heading" ref={headingRef} tabIndex={-1}>
+        Make room to save your progress
+      </h2>
       {!trouble ? null : memoryOnly ? (
         <p>
           Saving is paused. Your earlier progress could not be read and there was no room to copy it aside, so it is left
