@@ -43,9 +43,7 @@ function memoryStore(initial?: Run): RunStore & { runs: Map<string, Run>; offere
   };
 }
 
-// A type assertion: the order seed is in Run once the run lifecycle work lands, and extra before.
-const baseRun = (path: string[] = []): Run =>
-  ({
+const baseRun = (path: string[] = []): Run => ({
   id: 'run-1',
   scenarioId: 'tiny',
   scenarioVersion: 'v1',
@@ -54,7 +52,7 @@ const baseRun = (path: string[] = []): Run =>
   rewinds: [],
   awaitingContinue: false,
   seed: 1234,
-  }) as Run;
+});
 
 const attemptOf = (run: Run, partneringShare: number): Attempt => ({
   id: run.id,
@@ -159,9 +157,10 @@ describe('SCORM 1.2 SCO', () => {
     const store = memoryStore();
     const resumed = await startScormSession('1.2', 'tiny', deps(store));
     expect(resumed.resumed).toBe('adopted');
-    // The whole run is offered to the store, order seed included; the store keeps what its schema knows.
+    // The whole run, order seed included, is what the store now holds.
     expect(store.offered).toEqual([run]);
-    expect(store.runs.get('tiny')!.path).toEqual(['soothe']);
+    expect(store.runs.get('tiny')).toEqual(run);
+    expect(store.runs.get('tiny')!.seed).toBe(1234);
 
     // The same run still in this browser wins over nothing new: nothing is replaced.
     const third = new Scorm12API(quiet);
