@@ -39,6 +39,8 @@ function choiceByText(text: string): { nodeId: string; choice: Choice } {
 }
 
 test.beforeAll(() => {
+  // Two zips from the built dist/ (a few seconds each; more on a machine busy with other workers).
+  test.setTimeout(120_000);
   const out = mkdtempSync(join(tmpdir(), 'catalyst-scorm-e2e-'));
   try {
     for (const version of ['1.2', '2004'] as const) {
