@@ -74,7 +74,8 @@ function session(lrs: ReturnType<typeof fakeLrs>, f = frame()) {
   return { s, statuses };
 }
 
-const run = (path: string[], rewinds: Run['rewinds'] = []): Run => ({ id: '11111111-2222-4333-8444-555555555555', scenarioId: 'tiny', scenarioVersion: loaded.version, startedAt: '2026-01-01T00:00:00.000Z', path, rewinds, awaitingContinue: false });
+// `seed` arrives with the run lifecycle work; spread so the fixture fits the Run type before and after.
+const run = (path: string[], rewinds: Run['rewinds'] = []) => ({ id: '11111111-2222-4333-8444-555555555555', scenarioId: 'tiny', scenarioVersion: loaded.version, startedAt: '2026-01-01T00:00:00.000Z', path, rewinds, awaitingContinue: false, ...{ seed: 1 } }) as Run;
 const attempt = (path: string[]): Attempt => ({
   ...run(path), scenarioTitle: 'Tiny', finishedAt: '2026-01-01T00:05:00.000Z', status: 'completed', endingId: 'breakthrough', outcome: 'breakthrough', partneringShare: 1, choices: path.length, note: 'a private reflection that must never leave',
 });
@@ -192,5 +193,19 @@ describe('XapiSession (cmi5 rules)', () => {
     expect(await reopened.outbox.drained()).toBe(true);
     expect(lrs.verbs()).toEqual(['initialized', 'answered']);
     expect(lrs.stored.size).toBe(2);
+  });
+
+  it('leaving after a reload still closes the open attempt with terminated, then hands back the return URL', async () => {
+    const lrs = fakeLrs();
+    const { s } = session(lrs);
+    await s.handle({ type: 'run.chose', run: run(['ask']), choiceId: 'ask' });
+    const reloaded = new XapiSession({
+      frame: frame(), endpoint: 'https://lrs.example.org/xapi/', auth: () => 'Basic dGVzdA==', destination: 'test', returnUrl: 'https://lms.example.org/course',
+      deps: { loadScenario: async () => loaded, report: () => {} }, fetch: lrs.fetch,
+    });
+    expect(await reloaded.leave()).toBe('https://lms.example.org/course');
+    expect(lrs.verbs()).toEqual(['initialized', 'answered', 'terminated']);
+    expect(await reloaded.leave()).toBe('https://lms.example.org/course');
+    expect(lrs.verbs()).toEqual(['initialized', 'answered', 'terminated']);
   });
 });
