@@ -39,6 +39,8 @@ interface LaunchState {
   held: ServerResponse[];
   fetchCalls: number;
   statementPosts: number;
+  /** When the LRS accepted each statement POST (performance.now()), with the verbs it held. */
+  accepted: { at: number; verbs: string[] }[];
 }
 
 const CORS_HEADERS = 'authorization,content-type,x-experience-api-version';
@@ -84,6 +86,7 @@ export class LmsStandIn {
       held: [],
       fetchCalls: 0,
       statementPosts: 0,
+      accepted: [],
     };
     this.launches.set(key, state);
     const fetchUrl = this.newFetchUrl(key, state);
@@ -125,6 +128,11 @@ export class LmsStandIn {
     const state = this.state(key);
     state.hold = hold;
     if (!hold) for (const res of state.held.splice(0)) res.destroy();
+  }
+
+  /** Statement POSTs the LRS accepted for a launch, in order (for the records benchmark). */
+  accepted(key: string): readonly { at: number; verbs: string[] }[] {
+    return this.state(key).accepted;
   }
 
   counts(key: string) {
@@ -209,6 +217,10 @@ export class LmsStandIn {
       },
       ...(body.length && { body: new Uint8Array(body) }),
     });
+    if (posting && upstream.ok) {
+      const verbs = (JSON.parse(body.toString('utf8')) as Statement[]).map((x) => x.verb.id.split('/').at(-1)!);
+      state.accepted.push({ at: performance.now(), verbs });
+    }
     if (posting && state.hold) {
       // The LRS stored the statements, but the reply never reaches the browser while held: the
       // hardest case of a send in flight (a retry must not make duplicates).
