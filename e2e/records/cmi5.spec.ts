@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { axeViolations } from '../fixtures';
 import { PlayPage } from '../pages/play-page';
 import { EXT, expect, statementsWhen, test, verbOf } from './records-fixtures';
 
@@ -99,6 +100,7 @@ test('the LRS down mid-run and back up: the header counts what waits, and every 
     await expect(play.feedbackHeading).toBeVisible();
   }
   await expect(page.getByText(/^2 records waiting to send/)).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
 
   lms.setDown(launch.key, false);
   await expect(page.getByText(/records? waiting to send/)).toBeHidden({ timeout: 30_000 });

@@ -42,4 +42,6 @@ test('an xAPI link launch sends statements straight to the instructor LRS', asyn
   expect(all[2]!.result?.response).toBe(all[1]!.result?.response);
   expect(all[3]!.result?.extensions?.[`${EXT}rewound`]).toBe(true);
   expect(all[0]!.actor).toMatchObject({ mbox: actor.mbox });
+  // An xAPI link names no place to return to.
+  await expect(page.getByRole('button', { name: 'Return to course' })).toHaveCount(0);
 });

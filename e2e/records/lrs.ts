@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,10 +23,25 @@ export function freePort(): Promise<number> {
 }
 
 /** Install the LRS into tools/lrs when missing (npm ci against its lock file; about 2 minutes). */
-export function ensureLrsInstalled(): void {
+export async function ensureLrsInstalled(): Promise<void> {
   if (existsSync(ENTRY)) return;
-  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: LRS_DIR, stdio: 'inherit' });
-  if (r.status !== 0 || !existsSync(ENTRY)) throw new Error(`Could not install the test LRS in ${LRS_DIR} (npm ci exited ${r.status}).`);
+  // Two Playwright workers may both find it missing: the one that creates the lock installs, the
+  // other waits for the lock to go (up to 4 minutes).
+  const lock = join(LRS_DIR, '.installing');
+  try {
+    mkdirSync(lock);
+  } catch {
+    const until = Date.now() + 240_000;
+    while (existsSync(lock) && Date.now() < until) await new Promise((r) => setTimeout(r, 500));
+    if (existsSync(ENTRY)) return;
+    throw new Error(`The test LRS install in ${LRS_DIR} did not finish (remove ${lock} if no install is running).`);
+  }
+  try {
+    const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: LRS_DIR, stdio: 'inherit' });
+    if (r.status !== 0 || !existsSync(ENTRY)) throw new Error(`Could not install the test LRS in ${LRS_DIR} (npm ci exited ${r.status}).`);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export interface RunningLrs {
@@ -53,7 +68,7 @@ async function waitForAbout(url: string, child: ChildProcess, log: () => string,
 
 /** Start the LRS in memory on a free loopback port; resolves once /xAPI/about answers. */
 export async function startLrs(): Promise<RunningLrs> {
-  ensureLrsInstalled();
+  await ensureLrsInstalled();
   const port = await freePort();
   const scratch = mkdtempSync(join(tmpdir(), 'catalyst-lrs-'));
   let output = '';

@@ -43,11 +43,13 @@ export function startRecords(
       for (const event of buffered.splice(0)) handle(event);
       useRecordsStatus.setState({
         destination: ready.destination,
-        leave: () => {
-          void chain.then(() => ready.leave()).then((to) => {
-            if (to) window.location.assign(to);
-          });
-        },
+        ...(ready.canLeave !== false && {
+          leave: () => {
+            void chain.then(() => ready.leave()).then((to) => {
+              if (to) window.location.assign(to);
+            });
+          },
+        }),
       });
       return { ok: true, sink: ready };
     },

@@ -21,6 +21,8 @@ export interface RecordsSink {
   readonly destination: string;
   /** False in cmi5 Browse / Review launch modes: play without judging. */
   readonly judged: boolean;
+  /** Whether the header offers "Return to course" (false when there is nowhere to return to). Default true. */
+  readonly canLeave?: boolean;
   handle(event: RunEvent): Promise<void>;
   /**
    * The trainee leaves (the header's "Return to course"): close the session and hand back where

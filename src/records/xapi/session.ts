@@ -53,11 +53,14 @@ const ONCE_KEY = (registration: string) => `catalyst.cmi5.satisfied.${registrati
 export class XapiSession implements RecordsSink {
   readonly destination: string;
   readonly judged: boolean;
+  readonly canLeave: boolean;
   readonly outbox: Outbox;
 
   constructor(private readonly opts: XapiSessionOptions) {
     this.destination = opts.destination;
     this.judged = opts.frame.judged;
+    // Only cmi5 names a place to return to (returnURL); an xAPI link has none.
+    this.canLeave = opts.returnUrl !== undefined;
     this.outbox = new Outbox({
       endpoint: opts.endpoint,
       auth: opts.auth,
