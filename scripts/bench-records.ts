@@ -37,7 +37,8 @@ const median = (xs: number[]) => quantile(xs, 0.5);
 async function main() {
   if (BUILD && spawnSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' }).status !== 0) throw new Error('build failed');
   const port = Number(arg('port', String(await freePort())));
-  const preview = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+  // Its own process group, so stopping it also stops the node process npx starts.
+  const preview = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
   const base = `http://127.0.0.1:${port}/`;
   const lrs = await startLrs();
   const lms = await LmsStandIn.start(lrs.endpoint);
@@ -82,7 +83,7 @@ async function main() {
     await browser.close();
     await lms.stop();
     await lrs.stop();
-    preview.kill();
+    if (preview.pid) process.kill(-preview.pid, 'SIGTERM');
   }
 }
 

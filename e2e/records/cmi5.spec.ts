@@ -142,3 +142,24 @@ test('a page closed while a send is in flight: reopened, the queue drains with n
   expect(all.map(verbOf)).toEqual(['initialized', 'answered']);
   expect(new Set(all.map((s) => s.id)).size).toBe(2);
 });
+
+test('a used fetch URL in a new tab: the trainee is told results cannot be recorded, and nothing is sent', async ({ page, browser, lms }) => {
+  const launch = lms.launch({ scenario: SCENARIO });
+  await page.goto(`./?${launch.query}`);
+  await expect(page.getByRole('main').getByRole('link', { name: /^Start\b/ })).toBeVisible();
+  await expect.poll(() => lms.counts(launch.key).fetchCalls).toBe(1);
+
+  // A new browser session has no token kept, and the LMS refuses the single-use URL a second time.
+  const other = await browser.newContext();
+  const tab = await other.newPage();
+  await tab.goto(`./?${launch.query}`);
+  await expect(tab.getByRole('alert')).toContainText('Your results cannot be recorded: the LMS did not give a sign-in token (This fetch URL was already used.)');
+  await tab.getByRole('main').getByRole('link', { name: /^Start\b/ }).click();
+  const play = new PlayPage(tab);
+  await play.waitForTurn();
+  await play.choose(0);
+  await expect(play.feedbackHeading).toBeVisible();
+  expect(await axeViolations(tab)).toEqual([]);
+  await other.close();
+  expect(lms.counts(launch.key).statementPosts).toBe(0);
+});
