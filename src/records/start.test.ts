@@ -7,8 +7,7 @@ import { useRecordsStatus } from '../persistence/records-status';
 import type { RecordsModule, RecordsSink } from './types';
 
 const launch: RecordsLaunch = { ok: true, mode: 'scorm12', scenarioId: 'tiny' };
-// `seed` arrives with the run lifecycle work; spread so the fixture fits the Run type before and after.
-const run = { id: 'r1', scenarioId: 'tiny', scenarioVersion: 'v1', startedAt: '2026-01-01T00:00:00.000Z', path: [], rewinds: [], awaitingContinue: false, ...{ seed: 1 } } as Run;
+const run: Run = { id: 'r1', scenarioId: 'tiny', scenarioVersion: 'v1', startedAt: '2026-01-01T00:00:00.000Z', path: [], rewinds: [], awaitingContinue: false, seed: 1 };
 
 function recordingModule(gate: Promise<void>) {
   const seen: string[] = [];
