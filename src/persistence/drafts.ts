@@ -50,7 +50,7 @@ export function storageErrorMessage(error: unknown): string {
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
   const text = error instanceof Error ? error.message : String(error);
   if (name === 'QuotaExceededError' || /quota/i.test(text))
-    return 'This browser has no storage space left for Catalyst, so the latest changes are not saved. Export the draft to keep a copy, then free some space.';
+    return 'This browser has no storage space left for Catalyst, so the latest changes are not saved. Export the draft to keep a copy, then free some space: delete drafts you no longer need in the Studio list, or download and erase your practice history on the Progress page (Your data). Other sites on this address share the same space.';
   if (name === 'InvalidStateError' || name === 'SecurityError' || name === 'UnknownError' || /indexeddb|not allowed|private/i.test(text))
     return 'This browser is not letting Catalyst store drafts (private browsing or blocked site data), so changes are not saved. Export the draft to keep a copy.';
   return `The draft could not be saved (${text || name || 'unknown error'}). Export it to keep a copy.`;
