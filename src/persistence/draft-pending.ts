@@ -1,31 +1,23 @@
 import type { DraftDoc } from '../domain/edit/doc';
+import { PENDING_PREFIX, session, setWithRoom } from './session-space';
 
 /**
- * Last-chance copy of unsaved edits. When the page is hidden or unloaded, IndexedDB writes may
- * not finish; this synchronous sessionStorage copy (same tab only) is picked up by the next
- * getDraft if the stored draft is still at the revision the edits were based on.
+ * Last-keystroke copy of unsaved edits, written synchronously on every change (the autosave
+ * chart's `stash` action). IndexedDB writes may not finish before a tab closes or a renderer
+ * crashes; this sessionStorage copy (same tab only) is picked up by the next getDraft if the
+ * stored draft is still at the revision the edits were based on. It always has room: undo
+ * histories and selections are evicted to make it fit (session-space.ts).
  */
-export const pendingKey = (draftId: string) => `catalyst.pending.${draftId}`;
+export const pendingKey = (draftId: string) => `${PENDING_PREFIX}${draftId}`;
 
 interface Pending {
   readonly revision: number;
   readonly doc: DraftDoc;
 }
 
-function session(): Storage | undefined {
-  try {
-    return globalThis.sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
-
-export function stashPending(draftId: string, revision: number, doc: DraftDoc): void {
-  try {
-    session()?.setItem(pendingKey(draftId), JSON.stringify({ revision, doc } satisfies Pending));
-  } catch {
-    // quota: the async save is still under way
-  }
+/** Stash the doc; false when even an emptied sessionStorage cannot hold it (the save still runs). */
+export function stashPending(draftId: string, revision: number, doc: DraftDoc): boolean {
+  return setWithRoom(pendingKey(draftId), JSON.stringify({ revision, doc } satisfies Pending), draftId);
 }
 
 export function clearPending(draftId: string): void {
