@@ -1,4 +1,5 @@
 import type { DraftDoc } from '../domain/edit/doc';
+import { isDraftDoc } from './draft-record';
 import { PENDING_PREFIX, session, setWithRoom } from './session-space';
 
 /**
@@ -38,8 +39,8 @@ export function pendingDoc(draftId: string, revision: number): DraftDoc | undefi
   }
   if (!text) return undefined;
   try {
-    const p = JSON.parse(text) as Partial<Pending>;
-    if (p.revision === revision && typeof p.doc === 'object' && p.doc !== null) return p.doc;
+    const p: unknown = JSON.parse(text);
+    if (typeof p === 'object' && p !== null && 'revision' in p && p.revision === revision && 'doc' in p && isDraftDoc(p.doc)) return p.doc;
   } catch {
     // unreadable: drop it
   }

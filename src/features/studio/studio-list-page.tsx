@@ -22,7 +22,7 @@ interface Failure {
 export function StudioListPage() {
   usePageTitle('Studio');
   const navigate = useNavigate();
-  const { drafts, error, refresh } = useDraftList();
+  const { drafts, error, damaged, refresh } = useDraftList();
   const [failure, setFailure] = useState<Failure>();
   const [busy, setBusy] = useState(false);
   const [outcomes, setOutcomes] = useState<readonly ImportOutcome[]>([]);
@@ -201,6 +201,20 @@ export function StudioListPage() {
           </div>
         )}
         {error && <p className="studio-error" role="alert">{error}</p>}
+        {damaged.length > 0 && (
+          <div className="studio-error" role="alert">
+            <p>
+              {damaged.length === 1 ? 'One stored draft' : `${damaged.length} stored drafts`} could not be read, and {damaged.length === 1 ? 'is' : 'are'} left unchanged in this browser:
+            </p>
+            <ul>
+              {damaged.map((d) => (
+                <li key={d.id}>
+                  <code>{d.id || '(no id)'}</code>: {d.reason}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         {drafts === undefined ? (
           <p>Loading drafts…</p>
         ) : drafts.length ? (

@@ -38,7 +38,7 @@ describe('drafts list', () => {
       <MemoryRouter>
         <DraftList
           onDelete={() => undefined}
-          drafts={[{ id: 'draft-1', title: 'My scenario', doc: {} as never, createdAt: now, updatedAt: now - 120_000, revision: 4, problems: 3, errors: 1, valid: false }]}
+          drafts={[{ v: 2, id: 'draft-1', title: 'My scenario', doc: {} as never, createdAt: now, updatedAt: now - 120_000, revision: 4, problems: 3, errors: 1, valid: false }]}
         />
       </MemoryRouter>,
     );
