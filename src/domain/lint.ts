@@ -3,6 +3,7 @@ import { findPartneringPath, findShortPath } from './paths';
 import type { PathSegment, Problem } from './problem';
 import type { Scenario } from './schema';
 import { MARKERS_BROKEN_BY, STANCE_LABELS } from './stances';
+import { tellProblems } from './tells';
 
 /** The fewest coach choices a conversation should take before it ends. */
 export const MIN_PATH_CHOICES = 5;
@@ -87,6 +88,8 @@ export function lintScenario(scenario: Scenario): Problem[] {
       }
     });
   }
+
+  problems.push(...tellProblems(scenario));
 
   // Every path is at least as long as the meter-free lower bound; only when that bound is short
   // is the (meter-simulating, depth-limited) search worth running.

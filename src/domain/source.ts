@@ -3,6 +3,7 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
 import { checkScenario } from './checks';
 import { lintScenario } from './lint';
+import { migrateScenario } from './migrations';
 import type { PathSegment, Problem } from './problem';
 import { scenarioSchema, type Scenario } from './schema';
 
@@ -65,9 +66,14 @@ function syntaxProblems(text: string, fastError: unknown): Problem[] {
   return [{ severity: 'error', path: [], rule: 'yaml-syntax', message: reason, line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 }];
 }
 
-/** Validate already-parsed data (from a draft or JSON); problems have paths but no positions. */
+/**
+ * Validate already-parsed data (from a draft or JSON); problems have paths but no positions.
+ * Older format versions are migrated first (`migrations.ts`); the scenario returned is current.
+ */
 export function validateScenarioData(data: unknown, opts: { expectedId?: string; lint?: boolean } = {}): SourceResult {
-  const parsed = scenarioSchema.safeParse(data);
+  const migrated = migrateScenario(data);
+  if (migrated.problems.length) return { problems: migrated.problems };
+  const parsed = scenarioSchema.safeParse(migrated.doc);
   if (!parsed.success) return { problems: parsed.error.issues.map(issueToProblem) };
   const scenario = parsed.data;
   const problems = [...checkScenario(scenario, opts), ...(opts.lint === false ? [] : lintScenario(scenario))];
