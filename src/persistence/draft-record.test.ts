@@ -84,6 +84,21 @@ describe('drafts in IndexedDB', () => {
     expect(await getDraft('draft-0000aaaa')).toMatchObject({ v: 2, title: 'Edited' });
   });
 
+  it('a stored draft of scenario format v1 loads through the scenario migrations as the current format', async () => {
+    const { CURRENT_SCHEMA_VERSION } = await import('../domain/migrations');
+    await putRaw(v1({ doc: { ...doc(), schemaVersion: 1 } }));
+    const loaded = await getDraft('draft-0000aaaa');
+    expect(loaded!.doc).toEqual({ ...doc(), schemaVersion: CURRENT_SCHEMA_VERSION });
+    // A v1 draft that already uses a v2 field cannot migrate: it opens exactly as stored.
+    const base = doc();
+    const [momentId, moment] = Object.entries(base.nodes).find(([, n]) => n.kind === 'moment')!;
+    if (moment.kind !== 'moment') throw new Error('fixture has a moment');
+    const choices = moment.choices.map((c, i) => (i === 0 ? { ...c, flags: ['why-question'] } : c));
+    const flagged = { ...base, schemaVersion: 1, nodes: { ...base.nodes, [momentId]: { ...moment, choices } } };
+    await putRaw(v1({ id: 'draft-0000bbbb', doc: flagged }));
+    expect((await getDraft('draft-0000bbbb'))!.doc).toEqual(flagged);
+  });
+
   it('a damaged record is reported with its id and reason, listed apart, and never deleted', async () => {
     await putRaw(v1());
     await putRaw({ ...v1({ id: 'draft-broken01' }), doc: 'not a scenario' });

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { DraftDoc } from '../domain/edit/doc';
+import { migrateScenario } from '../domain/migrations';
 
 /**
  * The IndexedDB draft record, validated where it is read, with a record version and numbered
@@ -65,12 +66,13 @@ export const recordMigrations: Readonly<Record<number, (record: Raw) => Raw>> = 
 export const recordVersion = (raw: Raw): number => (typeof raw.v === 'number' ? raw.v : 1);
 
 /**
- * The scenario inside a draft, brought to the current scenario format. The scenario-format
- * migrations (src/domain/migrations.ts, the `fair` work) plug in here: this is the one call site
- * draft loading goes through.
+ * The scenario inside a draft, brought to the current scenario format by the same migration
+ * chain YAML loading runs (domain/migrations.ts); the one call site draft loading goes through.
+ * A draft the chain cannot migrate (a v1 draft already using a v2 field, a newer version) is kept
+ * exactly as stored: the problems panel names what to fix, and nothing is lost.
  */
 export function upgradeScenarioDoc(doc: unknown): unknown {
-  return doc;
+  return migrateScenario(doc).doc;
 }
 
 export type ReadResult = { readonly ok: true; readonly record: DraftRecord } | { readonly ok: false; readonly id: string; readonly reason: string };
