@@ -11,6 +11,26 @@ import { PENDING_PREFIX, session, setWithRoom } from './session-space';
  */
 export const pendingKey = (draftId: string) => `${PENDING_PREFIX}${draftId}`;
 
+/**
+ * The closing copy: the same record in localStorage, written only when the page is hidden or left
+ * with edits not yet stored. A closed tab takes its sessionStorage with it, and the IndexedDB
+ * write started on pagehide needs several round trips (read the revision, then write), which a
+ * closing renderer often does not finish: in 3 of 3 trials the edit was lost
+ * (scripts/studio-fault-trials.ts --kinds close). localStorage is synchronous and outlives the
+ * tab, so the next tab that opens the draft recovers the edit (if the stored draft is still at the
+ * revision it builds on) and moves it into its own session stash. Best effort: a full
+ * localStorage (shared with progress) just skips it.
+ */
+export const closingKey = (draftId: string) => `catalyst.closing.${draftId}`;
+
+function local(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 interface Pending {
   readonly revision: number;
   readonly doc: DraftDoc;
@@ -21,29 +41,53 @@ export function stashPending(draftId: string, revision: number, doc: DraftDoc): 
   return setWithRoom(pendingKey(draftId), JSON.stringify({ revision, doc } satisfies Pending), draftId);
 }
 
+/** Keep a copy that outlives the tab (page hidden or left with unsaved edits). */
+export function stashClosing(draftId: string, revision: number, doc: DraftDoc): boolean {
+  try {
+    local()?.setItem(closingKey(draftId), JSON.stringify({ revision, doc } satisfies Pending));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The edits are stored: drop the stash and the closing copy. */
 export function clearPending(draftId: string): void {
   try {
     session()?.removeItem(pendingKey(draftId));
+    local()?.removeItem(closingKey(draftId));
   } catch {
     // ignore
   }
 }
 
-/** The unsaved doc for a draft stored at `revision`, if this tab left one; stale copies are dropped. */
-export function pendingDoc(draftId: string, revision: number): DraftDoc | undefined {
+function readCopy(store: Storage | undefined, key: string, revision: number): { doc?: DraftDoc; found: boolean } {
   let text: string | null | undefined;
   try {
-    text = session()?.getItem(pendingKey(draftId));
+    text = store?.getItem(key);
   } catch {
-    return undefined;
+    return { found: false };
   }
-  if (!text) return undefined;
+  if (!text) return { found: false };
   try {
     const p: unknown = JSON.parse(text);
-    if (typeof p === 'object' && p !== null && 'revision' in p && p.revision === revision && 'doc' in p && isDraftDoc(p.doc)) return p.doc;
+    if (typeof p === 'object' && p !== null && 'revision' in p && p.revision === revision && 'doc' in p && isDraftDoc(p.doc)) return { doc: p.doc, found: true };
   } catch {
     // unreadable: drop it
   }
-  clearPending(draftId);
-  return undefined;
+  return { found: true };
+}
+
+/**
+ * The unsaved doc for a draft stored at `revision`: this tab's stash, else a closing copy left by a
+ * tab that closed (moved into this tab's stash, so the autosave stores it). Stale copies are dropped.
+ */
+export function pendingDoc(draftId: string, revision: number): DraftDoc | undefined {
+  const own = readCopy(session(), pendingKey(draftId), revision);
+  if (own.doc) return own.doc;
+  const closing = readCopy(local(), closingKey(draftId), revision);
+  if (own.found || closing.found) clearPending(draftId);
+  if (!closing.doc) return undefined;
+  stashPending(draftId, revision, closing.doc);
+  return closing.doc;
 }

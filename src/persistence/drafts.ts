@@ -229,4 +229,4 @@ export async function requestPersistence(): Promise<boolean | undefined> {
 }
 
 export { saveHistory, loadHistory, clearHistory, historyKey } from './draft-history';
-export { stashPending, clearPending, pendingDoc } from './draft-pending';
+export { stashPending, stashClosing, clearPending, pendingDoc } from './draft-pending';

@@ -2,7 +2,7 @@ import { assign, fromPromise, setup, type ActorRefFrom, type SnapshotFrom } from
 import type { DraftDoc } from '../../domain/edit/ops';
 import type { History } from '../../domain/edit/history';
 import {
-  ConflictError, clearPending, getStoredDraft, saveDraft, saveHistory, stashPending, storageErrorMessage, type DraftRecord,
+  ConflictError, clearPending, getStoredDraft, saveDraft, saveHistory, stashClosing, stashPending, storageErrorMessage, type DraftRecord,
 } from '../../persistence/drafts';
 import { buildRecord, countProblems, type ProblemCounts } from './draft-records';
 
@@ -17,7 +17,8 @@ import { buildRecord, countProblems, type ProblemCounts } from './draft-records'
  * - "Saved" (the `saved` state) is entered only when the stored draft equals the doc on screen:
  *   at load, after a save whose IndexedDB transaction completed, or after undoing back to it.
  * - Every change is copied at once into the synchronous session stash (sessionStorage), not on the
- *   debounce, so closing the tab or a renderer crash cannot lose the last keystroke. The stash is
+ *   debounce, so a reload or a renderer crash cannot lose the last keystroke; leaving the page with
+ *   unsaved edits also writes a closing copy to localStorage, which outlives a closed tab. Both are
  *   cleared only when a save of exactly that doc completed.
  * - A save never overwrites another tab's newer revision: the stored revision is checked in the
  *   same transaction (ConflictError), and other tabs' saves are heard on a BroadcastChannel.
@@ -133,6 +134,11 @@ export const autosaveMachine = setup({
     stash: ({ context }) => {
       if (context.doc) stashPending(context.draftId, context.revision ?? 0, context.doc);
     },
+    /** Leaving with unsaved edits: a copy in localStorage outlives a closed tab (draft-pending.ts). */
+    stashForClose: ({ context }) => {
+      if (context.doc) stashClosing(context.draftId, context.revision ?? 0, context.doc);
+    },
+    /** Drop the stash and any closing copy. */
     clearStash: ({ context }) => clearPending(context.draftId),
     /** Undo history into sessionStorage, so undo survives a reload of this tab. */
     storeHistory: ({ context }) => {
@@ -208,8 +214,9 @@ export const autosaveMachine = setup({
           // Another keystroke: stash it and restart the debounce.
           { target: 'dirty', reenter: true, actions: ['takeDoc', 'stash'] },
         ],
-        // Leaving or hiding the page: the stash is current already; store the history and write now.
-        'page.hidden': { target: 'saving', actions: 'storeHistory' },
+        // Leaving or hiding the page: the stash is current already; keep a copy that outlives the
+        // tab, store the history, and write now.
+        'page.hidden': { target: 'saving', actions: ['stashForClose', 'storeHistory'] },
         'tab.saved': { guard: 'isNewerRevision', target: 'conflict', actions: { type: 'recordConflict', params: { reason: 'changed' } } },
         'tab.deleted': { target: 'conflict', actions: { type: 'recordConflict', params: { reason: 'deleted' } } },
       },
@@ -255,8 +262,8 @@ export const autosaveMachine = setup({
       on: {
         // Typing goes on while writing: take and stash it; onDone sees that the doc moved on.
         'doc.changed': { actions: ['takeDoc', 'stash'] },
-        // Hidden while writing: the write is under way, the stash is current; keep the history.
-        'page.hidden': { actions: 'storeHistory' },
+        // Hidden while writing: the write may not finish before the tab goes; keep the copies.
+        'page.hidden': { actions: ['stashForClose', 'storeHistory'] },
         'tab.saved': { guard: 'isNewerRevision', target: 'conflict', actions: { type: 'recordConflict', params: { reason: 'changed' } } },
         'tab.deleted': { target: 'conflict', actions: { type: 'recordConflict', params: { reason: 'deleted' } } },
       },
@@ -268,8 +275,8 @@ export const autosaveMachine = setup({
           { guard: 'isSameDoc', actions: 'takeDoc' },
           { target: 'dirty', actions: ['takeDoc', 'stash'] },
         ],
-        // Leaving or hiding the page: one more try at once.
-        'page.hidden': { target: 'saving', actions: 'storeHistory' },
+        // Leaving or hiding the page: keep the copies, and one more try at once.
+        'page.hidden': { target: 'saving', actions: ['stashForClose', 'storeHistory'] },
         'tab.saved': { guard: 'isNewerRevision', target: 'conflict', actions: { type: 'recordConflict', params: { reason: 'changed' } } },
         'tab.deleted': { target: 'conflict', actions: { type: 'recordConflict', params: { reason: 'deleted' } } },
       },

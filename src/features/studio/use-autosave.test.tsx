@@ -52,6 +52,7 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
   sessionStorage.clear();
+  localStorage.clear();
 });
 
 const mount = () =>
@@ -200,6 +201,22 @@ describe('useAutosave', () => {
     await act(() => vi.advanceTimersByTimeAsync(0));
     expect(store.get('d1')!.title).toBe('Leaving');
     expect(pendingDoc('d1', 2)).toBeUndefined();
+  });
+
+  it('leaving with unsaved edits keeps a closing copy that a new tab recovers if the write never lands', async () => {
+    let release!: () => void;
+    gate = new Promise((r) => (release = r));
+    const { rerender, unmount } = mount();
+    rerender({ doc: titled('Closed mid-write') });
+    act(() => void window.dispatchEvent(new Event('pagehide')));
+    unmount(); // the tab is gone before the write completes
+    // A new tab: its sessionStorage is empty, localStorage is shared.
+    sessionStorage.clear();
+    expect(pendingDoc('d1', 1)?.title).toBe('Closed mid-write');
+    expect(localStorage.getItem('catalyst.closing.d1')).toBeNull(); // moved into the new tab's stash
+    expect(pendingDoc('d1', 1)?.title).toBe('Closed mid-write');
+    expect(pendingDoc('d1', 2)).toBeUndefined(); // stale once the stored draft moved on
+    release();
   });
 
   it('unmounting with unsaved edits writes them', async () => {
