@@ -31,20 +31,46 @@ function local(): Storage | undefined {
   }
 }
 
-interface Pending {
-  readonly revision: number;
-  readonly doc: DraftDoc;
+// Nodes are immutable and a keystroke replaces one of them, so each node's JSON is computed once
+// and reused. scripts/bench-stash.ts, medians of 30 keystrokes, 3 runs: 1,000 nodes 2.3 → 0.8-1.0 ms,
+// 2,000 nodes 4.9-10.2 → 2.1-5.4 ms (JSON.stringify → docJson; what remains is joining the string).
+const nodeJson = new WeakMap<object, string>();
+
+/** Exactly JSON.stringify(doc) (same keys, same order), reusing each unchanged node's JSON. */
+export function docJson(doc: DraftDoc): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(doc)) {
+    if (value === undefined) continue;
+    if (key !== 'nodes' || typeof value !== 'object' || value === null) {
+      parts.push(`${JSON.stringify(key)}:${JSON.stringify(value)}`);
+      continue;
+    }
+    const nodes: string[] = [];
+    for (const [id, node] of Object.entries(value as Record<string, unknown>)) {
+      if (node === undefined) continue;
+      let json = typeof node === 'object' && node !== null ? nodeJson.get(node) : undefined;
+      if (json === undefined) {
+        json = JSON.stringify(node);
+        if (typeof node === 'object' && node !== null) nodeJson.set(node, json);
+      }
+      nodes.push(`${JSON.stringify(id)}:${json}`);
+    }
+    parts.push(`"nodes":{${nodes.join(',')}}`);
+  }
+  return `{${parts.join(',')}}`;
 }
+
+const pendingJson = (revision: number, doc: DraftDoc) => `{"revision":${JSON.stringify(revision)},"doc":${docJson(doc)}}`;
 
 /** Stash the doc; false when even an emptied sessionStorage cannot hold it (the save still runs). */
 export function stashPending(draftId: string, revision: number, doc: DraftDoc): boolean {
-  return setWithRoom(pendingKey(draftId), JSON.stringify({ revision, doc } satisfies Pending), draftId);
+  return setWithRoom(pendingKey(draftId), pendingJson(revision, doc), draftId);
 }
 
 /** Keep a copy that outlives the tab (page hidden or left with unsaved edits). */
 export function stashClosing(draftId: string, revision: number, doc: DraftDoc): boolean {
   try {
-    local()?.setItem(closingKey(draftId), JSON.stringify({ revision, doc } satisfies Pending));
+    local()?.setItem(closingKey(draftId), pendingJson(revision, doc));
     return true;
   } catch {
     return false;

@@ -4,7 +4,8 @@ import { commit, createHistory, type History } from '../domain/edit/history';
 import type { DraftDoc } from '../domain/edit/doc';
 import { tinyScenario } from '../testing/fixtures';
 import { HISTORY_MAX_STEPS, historyKey, loadHistory, parseHistory, saveHistory, serializeHistory } from './draft-history';
-import { pendingDoc, pendingKey, stashPending } from './draft-pending';
+import { syntheticDraft } from '../components/branch-map/synthetic-draft';
+import { docJson, pendingDoc, pendingKey, stashPending } from './draft-pending';
 
 /** sessionStorage with a character limit (keys + values), throwing QuotaExceededError like a browser. */
 class LimitedStorage implements Storage {
@@ -105,5 +106,17 @@ describe('the last-keystroke stash always has room', () => {
     store = new LimitedStorage(10_000);
     vi.stubGlobal('sessionStorage', store);
     expect(stashPending('a', 1, big('huge', 20_000))).toBe(false);
+  });
+});
+
+describe('the stash serialises only what changed', () => {
+  it('writes exactly JSON.stringify(doc), before and after an edit that reuses cached nodes', () => {
+    const doc = syntheticDraft(200) as DraftDoc;
+    expect(docJson(doc)).toBe(JSON.stringify(doc));
+    const [id, node] = Object.entries(doc.nodes)[3]!;
+    const edited: DraftDoc = { ...doc, title: 'Edited', nodes: { ...doc.nodes, [id]: { ...node, client: 'changed "quoted"\n' } as typeof node } };
+    expect(docJson(edited)).toBe(JSON.stringify(edited));
+    const small = tinyScenario() as DraftDoc;
+    expect(docJson({ ...small, summary: undefined as unknown as string })).toBe(JSON.stringify({ ...small, summary: undefined }));
   });
 });
