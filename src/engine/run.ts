@@ -1,4 +1,5 @@
 import { createActor, type Actor } from 'xstate';
+import { own } from '../domain/own';
 import type { Choice, Ending, Moment, Scenario } from '../domain/schema';
 import type { PlayerInput, PlayerMachine, PlayerSnapshot } from './compile';
 import { partneringShare, resolveSteps } from './debrief';
@@ -10,18 +11,18 @@ export const isFinished = (snapshot: PlayerSnapshot): boolean => snapshot.status
 
 /** The choices the actor accepts now, asked of the actor itself. */
 export function availableChoices(scenario: Scenario, snapshot: PlayerSnapshot): Choice[] {
-  const node = scenario.nodes[currentNodeId(snapshot)];
+  const node = own(scenario.nodes, currentNodeId(snapshot));
   if (node?.kind !== 'moment') return [];
   return node.choices.filter((c) => snapshot.can({ type: 'player.choose', choiceId: c.id }));
 }
 
 export function currentMoment(scenario: Scenario, snapshot: PlayerSnapshot): Moment | undefined {
-  const node = scenario.nodes[currentNodeId(snapshot)];
+  const node = own(scenario.nodes, currentNodeId(snapshot));
   return node?.kind === 'moment' ? node : undefined;
 }
 
 export function currentEnding(scenario: Scenario, snapshot: PlayerSnapshot): Ending | undefined {
-  const node = scenario.nodes[currentNodeId(snapshot)];
+  const node = own(scenario.nodes, currentNodeId(snapshot));
   return node?.kind === 'ending' ? node : undefined;
 }
 
