@@ -2,7 +2,7 @@ import { Document, isMap, isPair, isScalar, isSeq, parse, visit } from 'yaml';
 import type { DraftDoc } from '../../domain/edit/ops';
 import type { Problem } from '../../domain/problem';
 import { scenarioSchema, type Scenario } from '../../domain/schema';
-import { MAX_SOURCE_BYTES, parseScenarioSource } from '../../domain/source';
+import { MAX_SOURCE_BYTES, parseScenarioSource, readScenarioSource } from '../../domain/source';
 import { initialMeters } from '../../domain/meters';
 import { machineConfig } from '../../engine/compile';
 
@@ -141,16 +141,33 @@ export async function importFile(file: File): Promise<ImportResult> {
   return importText(text);
 }
 
+/**
+ * The studio's import parsing: a file's text becomes a draft, or a refusal with every reason and
+ * its line. Never throws and never hangs (the parsers refuse aliases, cap problems, bound depth),
+ * so the import panel always ends on a result.
+ */
 export function importText(text: string): ImportResult {
+  try {
+    return importUnsafe(text);
+  } catch (e) {
+    // Nothing known reaches here; if something does, the user still gets a refusal, not a spinner.
+    return fail(`The file could not be read: ${e instanceof RangeError ? 'it is nested too deeply or is too large' : String((e as Error)?.message ?? e).slice(0, 200)}.`, 'unreadable');
+  }
+}
+
+function importUnsafe(text: string): ImportResult {
   if (!text.trim()) return fail('The file is empty.');
-  const { problems } = parseScenarioSource(text);
-  if (problems.some((p) => p.rule === 'yaml-syntax' || (p.rule === 'duplicate-id' && p.path.length === 0)))
-    return { ok: false, problems: problems.filter((p) => p.severity === 'error') };
-  const data: unknown = parse(text, { maxAliasCount: 100 });
+  const read = readScenarioSource(text);
+  if (read.problems.length) return { ok: false, problems: read.problems };
+  const data = read.data;
   if (!isObj(data)) return fail('This file does not contain a scenario: expected fields such as schemaVersion, id, title and nodes.', 'schema');
+  const { problems } = parseScenarioSource(text);
   const shape = scenarioSchema.safeParse(data);
-  if (!shape.success && shape.error.issues.some((i) => SHAPE_CODES.has(i.code)))
-    return { ok: false, problems: problems.filter((p) => p.rule === 'schema') };
+  // A string over its length limit is refused too: the editor cannot show a 100,000-character id.
+  if (!shape.success && shape.error.issues.some((i) => SHAPE_CODES.has(i.code) || (i.code === 'too_big' && i.origin === 'string'))) {
+    const schema = problems.filter((p) => p.rule === 'schema' || p.rule === 'more-problems');
+    return { ok: false, problems: schema.length ? schema : problems.filter((p) => p.severity === 'error') };
+  }
   if (!isObj(data.nodes) || !isObj(data.meters)) return fail('This file does not contain a scenario: it needs meters and nodes.', 'schema');
   return { ok: true, doc: data as unknown as DraftDoc, problems };
 }
