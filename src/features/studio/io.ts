@@ -59,7 +59,8 @@ const FLOW_KEYS = new Set(['competencies', 'markers', 'effects', 'when']);
 
 /** YAML text of a draft, in the documented field order, readable like the bundled files. */
 export function exportYaml(doc: DraftDoc): string {
-  const yamlDoc = new Document(orderDoc(doc));
+  // Never anchors and aliases (the importer refuses them), even where two fields share one object.
+  const yamlDoc = new Document(orderDoc(doc), { aliasDuplicateObjects: false });
   visit(yamlDoc, {
     Pair(_, pair, path) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -83,7 +84,7 @@ export function exportYaml(doc: DraftDoc): string {
   const plain = orderDoc(doc);
   const same = (t: string) => JSON.stringify(parse(t)) === JSON.stringify(plain);
   if (same(text)) return text;
-  const safe = new Document(plain).toString({ lineWidth: 0, blockQuote: false });
+  const safe = new Document(plain, { aliasDuplicateObjects: false }).toString({ lineWidth: 0, blockQuote: false });
   return same(safe) ? safe : `${JSON.stringify(plain, null, 2)}\n`; // JSON is YAML
 }
 
