@@ -121,7 +121,8 @@ export type ImportResult =
  */
 const SHAPE_CODES = new Set(['invalid_type', 'unrecognized_keys', 'invalid_union', 'invalid_value', 'invalid_key', 'invalid_element']);
 
-const fail = (message: string, rule = 'import'): ImportResult => ({ ok: false, problems: [{ severity: 'error', path: [], rule, message }] });
+// Line 1: a refusal about the whole file (empty, too large, not a scenario) still names a place.
+const fail = (message: string, rule = 'import'): ImportResult => ({ ok: false, problems: [{ severity: 'error', path: [], rule, message, line: 1, column: 1 }] });
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
