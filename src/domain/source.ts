@@ -21,9 +21,15 @@ export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
 export const MAX_PROBLEMS = 200;
 /** A scenario nests 7 levels deep (nodes.x.routes[0].when.trust.gte); anything far deeper is not one. */
 export const MAX_DEPTH = 32;
+/**
+ * Longest key or string read at all (the schema's own limit for text is 4,000). Beyond it the
+ * position-keeping parser is the slow part: 4.5 s for one 5 MB quoted key, measured on a loaded
+ * machine, against 0.5 s for js-yaml; so such a file is refused and placed by a text search.
+ */
+export const MAX_STRING = 65_536;
 
 /** Rules whose problems mean the file could not be read as scenario data at all. */
-export const READ_RULES: ReadonlySet<string> = new Set(['yaml-syntax', 'yaml-alias', 'prototype-key', 'too-deep', 'file-too-large', 'unreadable']);
+export const READ_RULES: ReadonlySet<string> = new Set(['yaml-syntax', 'yaml-alias', 'prototype-key', 'too-deep', 'too-long', 'file-too-large', 'unreadable']);
 
 export interface ReadResult {
   /** The file's data (null-prototype objects) when it could be read; undefined otherwise. */
@@ -60,7 +66,10 @@ function readUnsafe(text: string, copy: boolean): ReadResult {
     return { problems: capProblems(syntaxProblems(text, e)).problems };
   }
   const shape = shapeProblems(data);
-  if (shape.length) return { problems: withPositions(text, capProblems(shape).problems) };
+  if (shape.length) {
+    const listed = capProblems(shape).problems;
+    return { problems: shape.some((p) => p.rule === 'too-long') ? listed.map((p) => (p.line ? p : { ...p, ...locate(text, p.path) })) : withPositions(text, listed) };
+  }
   // The CLI path skips the copy: zod builds fresh objects anyway, and the checks read own keys only.
   return { data: copy ? toNullProto(data) : data, problems: [] };
 }
@@ -98,10 +107,17 @@ function withPositions(text: string, problems: readonly Problem[]): Problem[] {
   return problems.map((p) => (p.line ? p : { ...p, ...(doc ? positionOf(doc.doc, p.path, doc.at, p.rule === 'prototype-key') : { line: 1, column: 1 }) }));
 }
 
-function documentOf(text: string) {
+/**
+ * `yaml`'s duplicate-key check compares each key with every earlier one in its map: quadratic, and
+ * minutes for 200,000 keys. After js-yaml read the file (it refuses duplicates itself) positions
+ * need no check; for a syntax error it runs only on files up to UNIQUE_CHECK_BYTES.
+ */
+const UNIQUE_CHECK_BYTES = 256 * 1024;
+
+function documentOf(text: string, uniqueKeys = false) {
   const lineCounter = new LineCounter();
   // No aliases reach this parse (they are refused first), and it never expands them (no toJS).
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys, prettyErrors: false });
   return { doc, at: (offset: number) => lineCounter.linePos(offset) };
 }
 
@@ -112,7 +128,8 @@ function documentOf(text: string) {
  * The lexer only runs when the text contains `&` or `*` at all.
  */
 function aliasProblems(text: string): Problem[] {
-  if (!text.includes('&') && !text.includes('*')) return [];
+  // Cheap filter first: an anchor or alias starts a token, after a line start, space or [{,
+  if (!/(?:^|[\s[{,])[&*][^\s,\]}]/.test(text)) return [];
   const problems: Problem[] = [];
   const lines = new LineCounter();
   let offset = 0;
@@ -132,6 +149,16 @@ function aliasProblems(text: string): Problem[] {
     if (!(type && marker.has(type) && token !== text[offset])) offset += token.length;
   }
   return problems;
+}
+
+/**
+ * Approximate position of `path` without a second parse: the first place the text holds its last
+ * key (the first 200 characters of it), else the top of the file.
+ */
+function locate(text: string, path: readonly PathSegment[]): { line: number; column: number } {
+  const key = [...path].reverse().find((s): s is string => typeof s === 'string');
+  const offset = key === undefined ? -1 : text.indexOf(key.slice(0, 200));
+  return offset < 0 ? { line: 1, column: 1 } : lineCol(text, offset, new LineCounter());
 }
 
 /** 1-based line and column of `offset` (counting lines once, lazily, on the first call). */
@@ -154,7 +181,7 @@ function syntaxProblems(text: string, fastError: unknown): Problem[] {
   }
   let problems: Problem[] = [];
   try {
-    const { doc, at } = documentOf(text);
+    const { doc, at } = documentOf(text, text.length <= UNIQUE_CHECK_BYTES);
     problems = doc.errors.map((e) => {
       const pos = at(e.pos[0]);
       const dup = e.code === 'DUPLICATE_KEY';
@@ -187,6 +214,8 @@ function shapeProblems(data: unknown): Problem[] {
   const stack: { value: unknown; path: PathSegment[] }[] = [{ value: data, path: [] }];
   while (stack.length) {
     const { value, path } = stack.pop()!;
+    if (typeof value === 'string' && value.length > MAX_STRING)
+      problems.push({ severity: 'error', path, rule: 'too-long', message: `a value of ${value.length.toLocaleString('en')} characters; scenario text is at most 4,000` });
     if (typeof value !== 'object' || value === null) continue;
     if (path.length >= MAX_DEPTH) {
       problems.push({ severity: 'error', path, rule: 'too-deep', message: `nested more than ${MAX_DEPTH} levels deep; a scenario needs fewer than 10` });
@@ -199,6 +228,8 @@ function shapeProblems(data: unknown): Problem[] {
     if (Object.hasOwn(value, '__proto__'))
       problems.push({ severity: 'error', path: [...path, '__proto__'], rule: 'prototype-key', message: '"__proto__" cannot be a key or an id: JavaScript would drop it silently; rename it' });
     const entries = Object.entries(value);
+    for (const [k] of entries)
+      if (k.length > MAX_STRING) problems.push({ severity: 'error', path: [...path, k], rule: 'too-long', message: `a key of ${k.length.toLocaleString('en')} characters; ids are at most 64` });
     for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], path: [...path, entries[i]![0]] });
   }
   return problems;

@@ -51,8 +51,17 @@ type Data = Record<string, unknown>;
 function slots(data: unknown): { parent: Data | unknown[]; key: string | number; depth: number }[] {
   const out: { parent: Data | unknown[]; key: string | number; depth: number }[] = [];
   const walk = (v: unknown, depth: number) => {
-    if (Array.isArray(v)) v.forEach((x, i) => (out.push({ parent: v, key: i, depth }), walk(x, depth + 1)));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.push({ parent: v as Data, key: k, depth }), walk(x, depth + 1);
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => {
+        out.push({ parent: v, key: i, depth });
+        walk(x, depth + 1);
+      });
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        out.push({ parent: v as Data, key: k, depth });
+        walk(x, depth + 1);
+      }
+    }
   };
   walk(data, 0);
   return out;
