@@ -1,7 +1,11 @@
 // Flat ESLint config: typescript-eslint recommended + react-hooks, plus the architecture's import
-// boundaries (see /work/shared/architecture.md, "may import") enforced with no-restricted-imports.
+// boundaries (README, Architecture: "may import"). Folder boundaries are zones over resolved file
+// paths (eslint-plugin-import-x `no-restricted-paths`), so `../../domain/schema`, `src/domain`,
+// re-exports and dynamic `import()` are all caught the same way; `no-cycle` keeps imports one-way.
+// Package bans (no React in the engine, no Zustand outside persistence) stay name-based.
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -9,18 +13,15 @@ import tseslint from 'typescript-eslint';
 const features = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
+const LAYERS = ['app', 'domain', 'engine', 'persistence', 'records', 'features', 'components', 'lib', 'testing'];
 
-/** An import of a folder under src/ (relative, from anywhere below src/). */
-const srcFolder = (name) => `^(\\.\\.?/)+(src/)?${name}(/|$)`;
 const pkg = (name) => `^${name.replace('/', '\\/')}(/|$)`;
-
 const rule = (group, message, extra = {}) => ({ regex: group, message, ...extra });
 
 const reactLibs = ['react', 'react-dom', 'react-router', '@xstate/react', '@xyflow/react'];
 const noReact = reactLibs.map((p) => rule(pkg(p), 'no React here: keep this layer framework-free.'));
 const noStore = [rule(pkg('zustand'), 'no Zustand here: state stores live in persistence/.'), rule(pkg('idb'), 'no storage here: use persistence/.')];
 const noXState = [rule(pkg('xstate'), 'no XState in domain/: the engine compiles scenarios.'), rule(pkg('@xstate/[^/]+'), 'no XState in domain/.')];
-const no = (folder, why) => rule(srcFolder(folder), why);
 
 // Trainee-bundle rule: UI modules may import domain types from anywhere, but values only from the
 // small files (stances, kinds, reference, ...), never the barrel, schema.ts or source.ts (zod + yaml).
@@ -35,6 +36,39 @@ const restrict = (files, patterns) => ({
   ignores: ['**/*.test.ts', '**/*.test.tsx'],
   rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
 });
+
+/** Files in `layer` may import from src/ only the layers in `allowed` (and themselves). */
+const zone = (layer, allowed, why) => ({
+  target: `./src/${layer}`,
+  from: LAYERS.filter((l) => l !== layer && !allowed.includes(l)).map((l) => `./src/${l}`),
+  message: why,
+});
+const featureZones = features.flatMap((feature) => [
+  {
+    target: `./src/features/${feature}`,
+    from: ['./src/features', './src/app', './src/testing'],
+    except: [`./${feature}`],
+    message: `features do not import each other, the app shell or testing/ (${feature}): share via components/, engine/, domain/ or persistence/.`,
+  },
+  {
+    // Pages may read where records go (the status store); the standards code loads only from the
+    // app shell, in a launched mode.
+    target: `./src/features/${feature}`,
+    from: './src/records',
+    except: ['./status.ts'],
+    message: `features read learner records only through records/status (${feature}).`,
+  },
+]);
+const ZONES = [
+  zone('domain', ['lib'], 'domain/ may import only lib/.'),
+  zone('engine', ['domain', 'lib'], 'engine/ may import domain/ and xstate only.'),
+  zone('persistence', ['domain', 'engine', 'lib'], 'persistence/ may import domain/, engine/ and lib/.'),
+  zone('records', ['domain', 'engine', 'persistence', 'lib'], 'records/ (learner records) may import domain/, engine/, persistence/ and lib/.'),
+  zone('components', ['domain', 'lib'], 'components/ are presentational: domain/ data and lib/ only.'),
+  zone('lib', [], 'lib/ imports nothing from src/.'),
+  { target: './src/app', from: ['./src/testing'], message: 'testing/ is for tests only.' },
+  ...featureZones,
+];
 
 export default tseslint.config(
   // scripts/_*.ts: local scratch scripts, not committed.
@@ -57,45 +91,29 @@ export default tseslint.config(
     },
   },
 
-  // domain/: lib only. No React, XState, Zustand, DOM storage, or app code.
-  restrict(['src/domain/**'], [
-    ...noReact,
-    ...noXState,
-    ...noStore,
-    ...['app', 'engine', 'persistence', 'features', 'components', 'testing'].map((f) => no(f, `domain/ may import only lib/ (not ${f}/).`)),
-  ]),
-  // engine/: domain + xstate. No React, Zustand, persistence or features.
-  restrict(['src/engine/**'], [
-    ...noReact,
-    ...noStore,
-    ...['app', 'persistence', 'features', 'components', 'testing'].map((f) => no(f, `engine/ may import domain/ and xstate only (not ${f}/).`)),
-  ]),
-  // persistence/: domain + engine types. No React UI, features or app.
-  restrict(['src/persistence/**'], [
-    ...['app', 'features', 'components', 'testing'].map((f) => no(f, `persistence/ may not import ${f}/.`)),
-  ]),
-  // components/: presentational. No features, persistence or app.
-  restrict(['src/components/**'], [
-    ...['app', 'features', 'persistence', 'testing'].map((f) => no(f, `components/ are presentational: they may not import ${f}/.`)),
-    noHeavyDomain,
-  ]),
-  // lib/: imports nothing from src/.
-  restrict(['src/lib/**'], [
-    ...['app', 'domain', 'engine', 'persistence', 'features', 'components', 'testing'].map((f) => no(f, `lib/ imports nothing from src/ (not ${f}/).`)),
-  ]),
-  // features/<x>/: not other features, not the app shell.
-  ...features.map((feature) =>
-    restrict([`src/features/${feature}/**`], [
-      ...features
-        .filter((other) => other !== feature)
-        .map((other) => rule(`^(\\.\\./)+(features/)?${other}(/|$)`, `features do not import each other (${feature} -> ${other}): share via components/, engine/, domain/ or persistence/.`)),
-      no('app', 'features may not import the app shell (app/ composes features).'),
-      no('testing', 'testing/ is for tests only.'),
-      // The studio is a lazy chunk and may use the full domain (zod, yaml); trainee features may not.
-      ...(['studio', 'editor'].includes(feature) ? [] : [noHeavyDomain]),
-    ]),
-  ),
-  restrict(['src/app/**'], [no('testing', 'testing/ is for tests only.'), noHeavyDomain]),
+  // Folder boundaries as resolved-path zones, and no import cycles, in src/ (tests may reach
+  // across layers: they assemble the real parts).
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+      // no-cycle parses the files it follows: tell it TypeScript files are modules it can read.
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: ZONES }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  // Package bans, by name.
+  restrict(['src/domain/**'], [...noReact, ...noXState, ...noStore]),
+  restrict(['src/engine/**', 'src/lib/**'], [...noReact, ...noStore]),
+  restrict(['src/components/**', 'src/app/**'], [noHeavyDomain]),
+  // The studio is a lazy chunk and may use the full domain (zod, yaml); trainee features may not.
+  ...features.filter((f) => f !== 'studio').map((f) => restrict([`src/features/${f}/**`], [noHeavyDomain])),
 
   // Node scripts, configs and e2e specs: not React (Playwright fixtures call `use`), Node globals.
   {

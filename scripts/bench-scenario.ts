@@ -49,7 +49,7 @@ export function syntheticScenario(size: number) {
   });
   for (const e of endingIds) nodes[e.id] = { kind: 'ending', outcome: e.outcome, client: text(180, e.id.length), summary: text(160, e.id.length + 1) };
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: `bench-${size}`,
     title: `Benchmark ${size}`,
     summary: text(200, 1),

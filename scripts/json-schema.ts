@@ -5,13 +5,13 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { scenarioSchema } from '../src/domain/schema';
+import { SCHEMA_VERSION, scenarioSchema } from '../src/domain/schema';
 
 export const SCHEMA_FILE = 'public/scenario.schema.json';
 
 export function scenarioJsonSchema(): string {
   const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' });
-  return `${JSON.stringify({ ...schema, $id: 'https://catalyst.invalid/scenario.schema.json', title: 'Catalyst scenario (schemaVersion 1)' }, null, 2)}\n`;
+  return `${JSON.stringify({ ...schema, $id: 'https://catalyst.invalid/scenario.schema.json', title: `Catalyst scenario (schemaVersion ${SCHEMA_VERSION})` }, null, 2)}\n`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -4,7 +4,7 @@
  * hostile-file corpus) run exactly what the command runs.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { formatProblem, MAX_SOURCE_BYTES, parseScenarioSource, type Problem } from '../src/domain';
+import { formatProblem, MAX_SOURCE_BYTES, parseScenarioSource, type Problem, type Scenario } from '../src/domain';
 import { escapeLine, formatPath } from '../src/domain/problem';
 
 export interface FileReport {
@@ -14,11 +14,13 @@ export interface FileReport {
   /** Counts include problems left out of a long list; with `strict`, warnings count as errors. */
   readonly errors: number;
   readonly warnings: number;
+  /** The validated scenario, when the file has no errors (for --stats). */
+  readonly scenario?: Scenario;
 }
 
 /** Check one file's text. Never throws: anything wrong is a problem with a line. */
 export function checkSource(file: string, text: string, opts: { expectedId?: string; strict?: boolean } = {}): FileReport {
-  const { problems, omitted } = parseScenarioSource(text, { expectedId: opts.expectedId });
+  const { problems, omitted, scenario } = parseScenarioSource(text, { expectedId: opts.expectedId });
   // The `more-problems` line stands for the omitted ones: count them, not it.
   const listed = problems.filter((p) => p.rule !== 'more-problems');
   const listedErrors = listed.filter((p) => p.severity === 'error').length;
@@ -28,7 +30,7 @@ export function checkSource(file: string, text: string, opts: { expectedId?: str
     errors += warnings;
     warnings = 0;
   }
-  return { file, problems, errors, warnings };
+  return { file, problems, errors, warnings, ...(scenario ? { scenario } : {}) };
 }
 
 /** Read and check one file on disk. */

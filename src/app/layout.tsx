@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { RecordsBar } from './records-bar';
 import { StorageBanner } from './storage-banner';
 
 /** App frame: skip link, header navigation, storage warnings, and focus management on navigation. */
@@ -52,6 +53,7 @@ export function Layout() {
         </div>
       </header>
       <StorageBanner />
+      <RecordsBar />
       <Outlet />
     </>
   );

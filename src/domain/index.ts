@@ -3,6 +3,8 @@ export * from './kinds';
 export * from './stances';
 export * from './reference';
 export * from './markers';
+export * from './flags';
+export { migrateScenario, MIGRATIONS, CURRENT_SCHEMA_VERSION, type MigrationResult, type MigrationStep } from './migrations';
 export * from './problem';
 export * from './graph';
 export { checkScenario } from './checks';

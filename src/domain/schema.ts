@@ -1,9 +1,14 @@
 import { z } from 'zod';
+import { FLAGS } from './flags';
 import { CUES, OUTCOMES } from './kinds';
+import { CURRENT_SCHEMA_VERSION } from './migrations';
 import { STANCES } from './stances';
 
-/** Scenario file format, version 1. See README "Scenario format". */
-export const SCHEMA_VERSION = 1;
+/**
+ * Scenario file format, version 2 (v2 added choice `flags`). Older files are read through the
+ * numbered migrations in `migrations.ts`. See README "Scenario format".
+ */
+export const SCHEMA_VERSION = CURRENT_SCHEMA_VERSION;
 
 /**
  * Length limits (README "Scenario format"): a bundled scenario's longest id is 29 characters, its
@@ -31,6 +36,7 @@ export const choiceSchema = z.strictObject({
   text,
   stance: z.enum(STANCES),
   markers: z.array(z.string().max(LIMITS.id, `markers are at most ${LIMITS.id} characters`)).default([]),
+  flags: z.array(z.enum(FLAGS)).describe('Secondary flags beside the stance (schemaVersion 2); see README "Flags"').optional(),
   effects: z.record(meterId, z.number().int().min(-100).max(100)).default({}),
   feedback: text.optional(),
   reflect: text.optional(),
@@ -86,7 +92,9 @@ export const facilitatorSchema = z.strictObject({
 });
 
 export const scenarioSchema = z.strictObject({
-  schemaVersion: z.literal(SCHEMA_VERSION, { error: `schemaVersion must be ${SCHEMA_VERSION}` }),
+  // Other versions are migrated or refused before this schema runs (migrations.ts), so only a
+  // missing version reaches this message.
+  schemaVersion: z.literal(SCHEMA_VERSION, { error: `missing schemaVersion: write schemaVersion: ${SCHEMA_VERSION} as the first line` }),
   id,
   title: line,
   summary: text,

@@ -3,6 +3,7 @@ import { CST, Lexer, LineCounter, parseDocument, isMap, isNode, isScalar, type D
 import { z } from 'zod';
 import { checkScenario } from './checks';
 import { lintScenario } from './lint';
+import { migrateScenario } from './migrations';
 import { nullProto } from './own';
 import type { PathSegment, Problem } from './problem';
 import { scenarioSchema, type Scenario } from './schema';
@@ -262,11 +263,16 @@ export function capProblems(problems: readonly Problem[], max = MAX_PROBLEMS): {
   return { problems: [...problems.slice(0, max), more], omitted: { errors, warnings } };
 }
 
-/** Validate already-parsed data (from a draft or JSON); problems have paths but no positions. */
+/**
+ * Validate already-parsed data (from a draft or JSON); problems have paths but no positions.
+ * Older format versions are migrated first (`migrations.ts`); the scenario returned is current.
+ */
 export function validateScenarioData(data: unknown, opts: { expectedId?: string; lint?: boolean } = {}): SourceResult {
   const shape = shapeProblems(data);
   if (shape.length) return capProblems(shape);
-  const parsed = scenarioSchema.safeParse(data);
+  const migrated = migrateScenario(data);
+  if (migrated.problems.length) return capProblems(migrated.problems);
+  const parsed = scenarioSchema.safeParse(migrated.doc);
   if (!parsed.success) return capProblems(parsed.error.issues.map(issueToProblem));
   const scenario = ownRecords(parsed.data);
   const problems = [...checkScenario(scenario, opts), ...(opts.lint === false ? [] : lintScenario(scenario))];

@@ -28,6 +28,9 @@ export interface CompileOptions {
 
 type When = Readonly<Record<string, Comparison>>;
 
+/** Every state is tagged with its node's kind, so the UI asks `snapshot.hasTag('ending')`. */
+export type NodeTag = 'moment' | 'route' | 'ending';
+
 /**
  * The machine's logic: named, parameterised guards and actions, so that the config itself is plain
  * JSON (exportable to Stately's tools) and the rules live here once.
@@ -37,6 +40,7 @@ export const playerLogic = setup({
     context: {} as PlayerContext,
     events: {} as PlayerEvent,
     input: {} as PlayerInput | undefined,
+    tags: {} as NodeTag,
   },
   guards: {
     isChoice: ({ event }, params: { choiceId: string }) => event.choiceId === params.choiceId,
@@ -50,9 +54,15 @@ export const playerLogic = setup({
   },
 });
 
-/** Plain-JSON machine config for a scenario: one state per node. */
+type MachineConfig = Parameters<typeof playerLogic.createMachine>[0];
+type StateConfig = NonNullable<MachineConfig['states']>[string];
+
+/**
+ * Plain-JSON machine config for a scenario: one state per node. Typed against `playerLogic`, so a
+ * misspelt guard or action name, or wrong params, is a compile error rather than a runtime one.
+ */
 export function machineConfig(scenario: Scenario, opts: CompileOptions = {}) {
-  const states: Record<string, object> = {};
+  const states: Record<string, StateConfig> = {};
   for (const [nodeId, node] of Object.entries(scenario.nodes)) {
     if (node.kind === 'moment') {
       states[nodeId] = {
@@ -82,11 +92,10 @@ export function machineConfig(scenario: Scenario, opts: CompileOptions = {}) {
 /** Compile a validated scenario into an XState machine. */
 export function compileScenario(scenario: Scenario, opts: CompileOptions = {}) {
   const initial = initialMeters(scenario);
-  const config = machineConfig(scenario, opts);
   return playerLogic.createMachine({
-    ...(config as object),
+    ...machineConfig(scenario, opts),
     context: ({ input }) => ({ meters: { ...initial, ...input?.meters }, steps: [] }),
-  } as Parameters<typeof playerLogic.createMachine>[0]);
+  });
 }
 
 export type PlayerMachine = ReturnType<typeof compileScenario>;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from '../domain/schema';
 import { tinyScenario } from '../testing/fixtures';
-import { availableChoices, compileScenario, currentNodeId, deriveDebrief, findPartneringPath, isFinished, replay } from '.';
+import { findPartneringPath } from '../domain/paths';
+import { availableChoices, compileScenario, currentNodeId, deriveDebrief, isFinished, replay } from '.';
 
 const scenario = scenarioSchema.parse(tinyScenario());
 const machine = compileScenario(scenario);

@@ -8,14 +8,14 @@
  * - More than that: one path through every reachable transition (each response at each moment,
  *   each route outcome) plus a seeded random sample of 5,000 paths are replayed.
  *
- * The exploration uses xstate's pure `transition` directly and is checked against @xstate/graph's
- * getSimplePaths on the fixture (last block). @xstate/graph is not used on the real scenarios:
+ * The exploration uses xstate's pure `transition` directly and is checked against xstate/graph's
+ * getSimplePaths on the fixture (last block). xstate/graph is not used on the real scenarios:
  * getSimplePaths re-walks the graph once per reachable state (O(states x paths)) and did not
  * finish in 5 minutes on a 20-node scenario (20k states); getAdjacencyMap took 34 s on one with
  * 142k states (its queue.shift() is O(n) on large queues) where this walk takes 6 s.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { getSimplePaths } from '@xstate/graph';
+import { getSimplePaths } from 'xstate/graph';
 import { initialTransition, transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../lib/random';
@@ -243,7 +243,7 @@ describe('the path checker itself (on the fixture)', () => {
   });
 });
 
-describe('the exploration agrees with @xstate/graph', () => {
+describe('the exploration agrees with xstate/graph', () => {
   it('finds the same complete paths as getSimplePaths on the fixture', () => {
     const tiny = scenarioSchema.parse(tinyScenario());
     const machine = compileScenario(tiny);

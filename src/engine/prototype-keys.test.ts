@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { renameMeter, renameNode } from '../domain/edit/ops';
 import { validateScenarioData } from '../domain/source';
 import { tinyScenario } from '../testing/fixtures';
-import { availableChoices, compileScenario, currentNodeId, deriveDebrief, findPartneringPath, pathStats, replay } from '.';
+import { findPartneringPath, pathStats } from '../domain/paths';
+import { availableChoices, compileScenario, currentNodeId, deriveDebrief, replay } from '.';
 
 // README "Scenario format": Object.prototype's names are ordinary ids where the id format allows.
 const doc = renameMeter(renameNode(renameNode(tinyScenario(), 'middle', 'constructor'), 'breakthrough', 'to-string'), 'trust', 'toString');

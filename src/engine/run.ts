@@ -11,17 +11,20 @@ export const isFinished = (snapshot: PlayerSnapshot): boolean => snapshot.status
 
 /** The choices the actor accepts now, asked of the actor itself. */
 export function availableChoices(scenario: Scenario, snapshot: PlayerSnapshot): Choice[] {
-  const node = own(scenario.nodes, currentNodeId(snapshot));
-  if (node?.kind !== 'moment') return [];
+  const node = currentMoment(scenario, snapshot);
+  if (!node) return [];
   return node.choices.filter((c) => snapshot.can({ type: 'player.choose', choiceId: c.id }));
 }
 
+/** The moment the actor waits at (the machine's `moment` tag says so; the scenario has its text). */
 export function currentMoment(scenario: Scenario, snapshot: PlayerSnapshot): Moment | undefined {
+  if (!snapshot.hasTag('moment')) return undefined;
   const node = own(scenario.nodes, currentNodeId(snapshot));
   return node?.kind === 'moment' ? node : undefined;
 }
 
 export function currentEnding(scenario: Scenario, snapshot: PlayerSnapshot): Ending | undefined {
+  if (!snapshot.hasTag('ending')) return undefined;
   const node = own(scenario.nodes, currentNodeId(snapshot));
   return node?.kind === 'ending' ? node : undefined;
 }

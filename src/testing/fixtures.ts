@@ -2,7 +2,7 @@ import type { ScenarioInput } from '../domain';
 
 /** A small, valid scenario exercising moments, a route and three endings. */
 export const tinyScenario = (): ScenarioInput => ({
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'tiny',
   title: 'Tiny',
   summary: 'A small scenario for tests.',
@@ -28,7 +28,7 @@ export const tinyScenario = (): ScenarioInput => ({
       cue: 'insight',
       choices: [
         { id: 'explore', text: 'Liked by whom?', stance: 'partnering', markers: ['6.2'], effects: { trust: 5, ownership: 10 }, feedback: 'Explores her own word.', next: 'check' },
-        { id: 'agree', text: 'Everyone wants to be liked, it is fine.', stance: 'colluding', markers: ['7.2'], effects: { trust: 5, ownership: -10 }, feedback: 'Closes the story.', partneringAlternative: 'What would being liked give you?', next: 'check' },
+        { id: 'agree', text: 'Surely everyone wants to be liked?', stance: 'colluding', markers: ['7.2'], effects: { trust: 5, ownership: -10 }, feedback: 'Closes the story.', partneringAlternative: 'What would being liked give you?', next: 'check' },
       ],
     },
     check: {

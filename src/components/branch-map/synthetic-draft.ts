@@ -92,7 +92,7 @@ export function syntheticDraft(size: number, seed = 7): ScenarioInput {
     refs.set(id, 1);
   }
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: `bench-${size}`,
     title: `Benchmark ${size} nodes`,
     summary: 'A synthetic scenario for performance measurement.',

@@ -27,7 +27,7 @@ describe('blankScenario', () => {
   it('is a valid scenario with one moment, one partnering choice and one ending', () => {
     const doc = blankScenario('my-scenario', 'Mine');
     expect(errors(doc)).toEqual([]);
-    expect(doc).toMatchObject({ schemaVersion: 1, id: 'my-scenario', title: 'Mine' });
+    expect(doc).toMatchObject({ schemaVersion: 2, id: 'my-scenario', title: 'Mine' });
     expect(Object.keys(doc.meters)).toEqual(['trust', 'ownership']);
     const kinds = Object.values(doc.nodes).map((n) => n.kind);
     expect(kinds).toEqual(['moment', 'ending']);

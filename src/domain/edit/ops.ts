@@ -18,7 +18,7 @@ export {
 /** A new, valid scenario: one moment with one partnering choice into one ending. */
 export function blankScenario(id = 'new-scenario', title = 'Untitled scenario'): DraftDoc {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id,
     title,
     summary: 'Describe the situation the trainee will coach in one or two sentences.',

@@ -1,7 +1,7 @@
 import type { Scenario } from '../../domain/schema';
 import { compileScenario } from '../../engine/compile';
 import { deriveDebrief, type Debrief } from '../../engine/debrief';
-import { findPartneringPath, type PartneringPath } from '../../engine/partnering-path';
+import { findPartneringPath, type PartneringPath } from '../../domain/paths';
 import { currentNodeId, isFinished, replay } from '../../engine/run';
 import type { Attempt } from '../../persistence/progress-schema';
 

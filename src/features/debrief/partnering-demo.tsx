@@ -3,7 +3,7 @@ import { ClientText, Narration } from '../../components/run-client-text';
 import { FeedbackBody } from '../../components/run-feedback-body';
 import { OUTCOME_LABELS } from '../../domain/kinds';
 import type { Scenario } from '../../domain/schema';
-import type { PartneringPath } from '../../engine/partnering-path';
+import type { PartneringPath } from '../../domain/paths';
 
 /**
  * The partnering path as a worked example the trainee steps through: each moment, the partnering

@@ -67,7 +67,7 @@ describe('facilitator page', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Moments in play order' })).toBeTruthy();
     const middle = screen.getByRole('article', { name: 'Moment 2: middle' });
     expect(within(middle).getByText('Watch for agreeing to close the story.')).toBeTruthy();
-    expect(within(middle).getByText('“Everyone wants to be liked, it is fine.”')).toBeTruthy();
+    expect(within(middle).getByText('“Surely everyone wants to be liked?”')).toBeTruthy();
     expect(within(middle).getByText('7.2')).toBeTruthy();
     expect(within(middle).getByText('“What would being liked give you?”')).toBeTruthy();
   });

@@ -4,7 +4,7 @@ import { NotFound } from '../../components/not-found';
 import { usePageTitle } from '../../components/use-page-title';
 import { OUTCOME_LABELS } from '../../domain/kinds';
 import type { Scenario } from '../../domain/schema';
-import { findPartneringPath } from '../../engine/partnering-path';
+import { findPartneringPath } from '../../domain/paths';
 import { loadScenario, type LoadedScenario } from '../../persistence/scenarios';
 import { FacilitatorMap } from './facilitator-map';
 import { driftNotesByNode, nodeRefs } from './facilitator-model';

@@ -5,6 +5,7 @@ import { useProgress } from '../../persistence/progress-store';
 import { bundledSummaries, listScenarios } from '../../persistence/scenarios';
 import { AttemptsTable } from './attempts-table';
 import { plural } from './format';
+import { RecordsSection } from './records-section';
 import { RecoverySection } from './recovery-section';
 import { RunsList } from './runs-list';
 import { YourDataSection } from './your-data-section';
@@ -59,6 +60,7 @@ export function ProgressPage() {
           <FeedbackTimingField value={timing} onChange={setTiming} />
         </section>
         <YourDataSection />
+        <RecordsSection />
       </div>
     </main>
   );

@@ -125,6 +125,21 @@ describe('import', () => {
     }
   });
 
+  it('exports a draft stored at version 1 as version 2, every field kept', () => {
+    const old = { ...tinyScenario(), schemaVersion: 1 } as unknown as Parameters<typeof exportYaml>[0];
+    const text = exportYaml(old);
+    expect(text.startsWith('schemaVersion: 2\n')).toBe(true);
+    expect(parse(text)).toEqual(JSON.parse(JSON.stringify(tinyScenario())));
+  });
+
+  it('imports an old version-1 file as a current draft, and refuses a version it does not know', () => {
+    const result = importText(JSON.stringify({ ...tinyScenario(), schemaVersion: 1 }));
+    expect(result.ok && result.doc).toEqual(tinyScenario());
+    const newer = importText('schemaVersion: 9\nid: later\n');
+    expect(newer.ok).toBe(false);
+    expect(newer.problems[0]).toMatchObject({ line: 1, message: expect.stringMatching(/schemaVersion 9 is newer/) });
+  });
+
   it('imports script-like text unchanged: it is data, rendered as text', () => {
     const result = importText(fixture('script-injection.yaml'));
     expect(result.ok).toBe(true);

@@ -3,6 +3,7 @@ import type { DraftDoc } from '../../domain/edit/ops';
 import type { Problem } from '../../domain/problem';
 import { scenarioSchema, type Scenario } from '../../domain/schema';
 import { MAX_SOURCE_BYTES, parseScenarioSource, readScenarioSource } from '../../domain/source';
+import { migrateScenario } from '../../domain/migrations';
 import { initialMeters } from '../../domain/meters';
 import { machineConfig } from '../../engine/compile';
 
@@ -14,7 +15,7 @@ const ORDER: Readonly<Record<string, readonly string[]>> = {
   moment: ['kind', 'cue', 'client', 'narration', 'choices'],
   route: ['kind', 'routes'],
   ending: ['kind', 'outcome', 'client', 'summary'],
-  choice: ['id', 'text', 'stance', 'markers', 'effects', 'feedback', 'reflect', 'partneringAlternative', 'next'],
+  choice: ['id', 'text', 'stance', 'markers', 'flags', 'effects', 'feedback', 'reflect', 'partneringAlternative', 'next'],
   routeItem: ['when', 'next'],
   facilitator: ['objectives', 'discussion', 'driftNotes'],
   driftNote: ['node', 'note'],
@@ -55,10 +56,13 @@ export function orderDoc(doc: DraftDoc): unknown {
 }
 
 /** Short maps and lists written inline, as authors write them: `effects: { trust: 5 }`. */
-const FLOW_KEYS = new Set(['competencies', 'markers', 'effects', 'when']);
+const FLOW_KEYS = new Set(['competencies', 'markers', 'flags', 'effects', 'when']);
 
 /** YAML text of a draft, in the documented field order, readable like the bundled files. */
-export function exportYaml(doc: DraftDoc): string {
+export function exportYaml(draft: DraftDoc): string {
+  // A draft saved by an older version exports at the current one (the migration keeps every field).
+  const migrated = migrateScenario(draft);
+  const doc = (migrated.problems.length ? draft : migrated.doc) as DraftDoc;
   // Never anchors and aliases (the importer refuses them), even where two fields share one object.
   const yamlDoc = new Document(orderDoc(doc), { aliasDuplicateObjects: false });
   visit(yamlDoc, {
@@ -161,9 +165,13 @@ function importUnsafe(text: string): ImportResult {
   if (!text.trim()) return fail('The file is empty.');
   const read = readScenarioSource(text);
   if (read.problems.length) return { ok: false, problems: read.problems };
-  const data = read.data;
-  if (!isObj(data)) return fail('This file does not contain a scenario: expected fields such as schemaVersion, id, title and nodes.', 'schema');
   const { problems } = parseScenarioSource(text);
+  // An older format version becomes a current draft here, so the studio only ever edits and
+  // exports the current version; one it cannot migrate is refused with the reason, at its line.
+  const migrated = migrateScenario(read.data);
+  if (migrated.problems.length) return { ok: false, problems: problems.filter((p) => p.severity === 'error') };
+  const data = migrated.doc;
+  if (!isObj(data)) return fail('This file does not contain a scenario: expected fields such as schemaVersion, id, title and nodes.', 'schema');
   const shape = scenarioSchema.safeParse(data);
   // A string over its length limit is refused too: the editor cannot show a 100,000-character id.
   if (!shape.success && shape.error.issues.some((i) => SHAPE_CODES.has(i.code) || (i.code === 'too_big' && i.origin === 'string'))) {

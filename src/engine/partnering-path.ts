@@ -1,2 +1,0 @@
-// Path search lives in the domain; re-exported for engine users.
-export * from '../domain/paths';

@@ -1,0 +1,166 @@
+import type { Statement } from '@xapi/xapi';
+import type { RunEvent } from '../../persistence/run-events';
+import type { Run } from '../../persistence/progress-schema';
+import type { RecordsDeps, RecordsSink } from '../types';
+import { Outbox } from './outbox';
+import * as S from './statements';
+
+export interface XapiSessionOptions {
+  readonly frame: S.StatementFrame;
+  readonly endpoint: string;
+  readonly auth: () => string;
+  readonly destination: string;
+  readonly returnUrl?: string;
+  /** cmi5: completed and passed go once per registration (§9.3); remembered across launches. */
+  readonly oncePerRegistration?: boolean;
+  readonly deps: RecordsDeps;
+  readonly fetch?: typeof fetch;
+  readonly backoffMs?: readonly number[];
+}
+
+/** Per tab: which attempts this session has opened (initialized) and closed (terminated). */
+const SESSION_KEY = 'catalyst.records.session';
+interface SessionMarks {
+  initialized: string[];
+  terminated: string[];
+}
+function readMarks(): SessionMarks {
+  try {
+    const raw = sessionStorage.getItem(SESSION_KEY);
+    const parsed = raw ? (JSON.parse(raw) as Partial<SessionMarks>) : {};
+    return { initialized: parsed.initialized ?? [], terminated: parsed.terminated ?? [] };
+  } catch {
+    return { initialized: [], terminated: [] };
+  }
+}
+function writeMarks(marks: SessionMarks) {
+  try {
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify(marks));
+  } catch {
+    /* the marks only avoid a repeated initialized; losing them costs one extra statement */
+  }
+}
+
+const ONCE_KEY = (registration: string) => `catalyst.cmi5.satisfied.${registration}`;
+
+/**
+ * The xAPI record keeper shared by cmi5 and the xAPI link launch: turns run events into
+ * statements (details resolved by the engine from the run's path) and puts them in the outbox.
+ */
+export class XapiSession implements RecordsSink {
+  readonly destination: string;
+  readonly judged: boolean;
+  readonly outbox: Outbox;
+  private current: Pick<Run, 'id' | 'scenarioId' | 'scenarioVersion' | 'startedAt'> & { title: string } | undefined;
+
+  constructor(private readonly opts: XapiSessionOptions) {
+    this.destination = opts.destination;
+    this.judged = opts.frame.judged;
+    this.outbox = new Outbox({
+      endpoint: opts.endpoint,
+      auth: opts.auth,
+      onStatus: (s) => opts.deps.report(s),
+      ...(opts.fetch && { fetch: opts.fetch }),
+      ...(opts.backoffMs && { backoffMs: opts.backoffMs }),
+    });
+    if (typeof window !== 'undefined') {
+      window.addEventListener('pagehide', () => this.outbox.flushOnPagehide());
+      window.addEventListener('online', () => this.outbox.kick());
+    }
+  }
+
+  async handle(event: RunEvent): Promise<void> {
+    const { run } = event;
+    const loaded = await this.opts.deps.loadScenario(run.scenarioId);
+    if (!loaded) {
+      console.error(`Catalyst records: scenario "${run.scenarioId}" is not available; its event was not recorded.`);
+      return;
+    }
+    const frame = this.opts.frame;
+    const title = loaded.scenario.title;
+    const out: Statement[] = [];
+    const marks = readMarks();
+    if (!marks.initialized.includes(run.id) && !marks.terminated.includes(run.id)) {
+      out.push(S.initialized(frame, run, title));
+      marks.initialized.push(run.id);
+    }
+    this.current = { id: run.id, scenarioId: run.scenarioId, scenarioVersion: run.scenarioVersion, startedAt: run.startedAt, title };
+
+    switch (event.type) {
+      case 'run.started':
+        break;
+      case 'run.chose': {
+        const step = S.resolveLastChoice(loaded, run.path);
+        if (step) out.push(S.answered(frame, run, title, step));
+        else console.error('Catalyst records: this run no longer fits its scenario; the choice was not recorded.');
+        break;
+      }
+      case 'run.rewound': {
+        const nodeId = S.resolveNodeAt(loaded, run.path);
+        const node = nodeId === undefined ? undefined : loaded.scenario.nodes[nodeId];
+        if (nodeId !== undefined && node?.kind === 'moment') out.push(S.rewound(frame, run, title, nodeId, node, event.choiceId, run.path.length));
+        break;
+      }
+      case 'run.completed': {
+        const { attempt } = event;
+        const share = S.shareOf(loaded, attempt.path);
+        const include = this.judgementsAllowed();
+        out.push(...S.attemptFinished(frame, attempt, share, include));
+        if (frame.judged) this.rememberJudged(include, share >= frame.masteryScore);
+        out.push(S.terminated(frame, run, title));
+        marks.terminated.push(run.id);
+        this.current = undefined;
+        break;
+      }
+      case 'run.abandoned':
+        if (!marks.terminated.includes(run.id)) {
+          out.push(S.terminated(frame, run, title));
+          marks.terminated.push(run.id);
+        }
+        this.current = undefined;
+        break;
+    }
+    writeMarks(marks);
+    await this.outbox.enqueue(out);
+  }
+
+  async leave(): Promise<string | undefined> {
+    const open = this.current;
+    const marks = readMarks();
+    if (open && marks.initialized.includes(open.id) && !marks.terminated.includes(open.id)) {
+      marks.terminated.push(open.id);
+      writeMarks(marks);
+      await this.outbox.enqueue([S.terminated(this.opts.frame, open, open.title)]);
+    }
+    this.outbox.kick();
+    await this.outbox.drained(5_000);
+    return this.opts.returnUrl;
+  }
+
+  private judgementsAllowed(): { completed: boolean; judgement: boolean } {
+    const registration = this.opts.frame.registration;
+    if (!this.opts.oncePerRegistration || !registration) return { completed: true, judgement: true };
+    const done = readOnce(registration);
+    return { completed: !done.completed, judgement: !done.passed };
+  }
+
+  private rememberJudged(include: { completed: boolean; judgement: boolean }, passed: boolean) {
+    const registration = this.opts.frame.registration;
+    if (!this.opts.oncePerRegistration || !registration) return;
+    const done = readOnce(registration);
+    try {
+      localStorage.setItem(ONCE_KEY(registration), JSON.stringify({ completed: done.completed || include.completed, passed: done.passed || (include.judgement && passed) }));
+    } catch {
+      /* storage full: the LMS ignores a repeated completed */
+    }
+  }
+}
+
+function readOnce(registration: string): { completed: boolean; passed: boolean } {
+  try {
+    const v = JSON.parse(localStorage.getItem(ONCE_KEY(registration)) ?? '{}') as { completed?: boolean; passed?: boolean };
+    return { completed: !!v.completed, passed: !!v.passed };
+  } catch {
+    return { completed: false, passed: false };
+  }
+}
