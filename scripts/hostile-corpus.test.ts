@@ -13,7 +13,7 @@ const sources = readdirSync('scenarios')
   .filter((f) => f.endsWith('.yaml'))
   .sort()
   .map((name) => ({ name, text: readFileSync(`scenarios/${name}`, 'utf8') }));
-const corpus = hostileCorpus(sources, { seed: 20261130, perClass: 4 });
+const corpus = hostileCorpus(sources, { seed: 20261130, perClass: 3 });
 /** Per file and pipeline; generous for a loaded 2-core machine (the fuzz run's slowest is far below). */
 const BUDGET_MS = 2000;
 // eslint-disable-next-line no-control-regex
