@@ -216,26 +216,37 @@ function syntaxProblems(text: string, fastError: unknown): Problem[] {
  */
 function shapeProblems(data: unknown): Problem[] {
   const problems: Problem[] = [];
-  const stack: { value: unknown; path: PathSegment[] }[] = [{ value: data, path: [] }];
+  // Frames link to their parent; a path is built only for a problem (building one per value cost
+  // an array per value on every keystroke's check).
+  interface Frame { readonly value: unknown; readonly key?: PathSegment; readonly parent?: Frame; readonly depth: number }
+  const pathOf = (f: Frame, extra?: PathSegment): PathSegment[] => {
+    const out: PathSegment[] = extra === undefined ? [] : [extra];
+    for (let at: Frame | undefined = f; at?.parent; at = at.parent) out.unshift(at.key!);
+    return out;
+  };
+  const stack: Frame[] = [{ value: data, depth: 0 }];
   while (stack.length) {
-    const { value, path } = stack.pop()!;
+    const frame = stack.pop()!;
+    const { value, depth } = frame;
     if (typeof value === 'string' && value.length > MAX_STRING)
-      problems.push({ severity: 'error', path, rule: 'too-long', message: `a value of ${value.length.toLocaleString('en')} characters; scenario text is at most 4,000` });
+      problems.push({ severity: 'error', path: pathOf(frame), rule: 'too-long', message: `a value of ${value.length.toLocaleString('en')} characters; scenario text is at most 4,000` });
     if (typeof value !== 'object' || value === null) continue;
-    if (path.length >= MAX_DEPTH) {
-      problems.push({ severity: 'error', path, rule: 'too-deep', message: `nested more than ${MAX_DEPTH} levels deep; a scenario needs fewer than 10` });
+    if (depth >= MAX_DEPTH) {
+      problems.push({ severity: 'error', path: pathOf(frame), rule: 'too-deep', message: `nested more than ${MAX_DEPTH} levels deep; a scenario needs fewer than 10` });
       continue;
     }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: i, parent: frame, depth: depth + 1 });
       continue;
     }
     if (Object.hasOwn(value, '__proto__'))
-      problems.push({ severity: 'error', path: [...path, '__proto__'], rule: 'prototype-key', message: '"__proto__" cannot be a key or an id: JavaScript would drop it silently; rename it' });
-    const entries = Object.entries(value);
-    for (const [k] of entries)
-      if (k.length > MAX_STRING) problems.push({ severity: 'error', path: [...path, k], rule: 'too-long', message: `a key of ${k.length.toLocaleString('en')} characters; ids are at most 64` });
-    for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], path: [...path, entries[i]![0]] });
+      problems.push({ severity: 'error', path: pathOf(frame, '__proto__'), rule: 'prototype-key', message: '"__proto__" cannot be a key or an id: JavaScript would drop it silently; rename it' });
+    const keys = Object.keys(value);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const k = keys[i]!;
+      if (k.length > MAX_STRING) problems.push({ severity: 'error', path: pathOf(frame, k), rule: 'too-long', message: `a key of ${k.length.toLocaleString('en')} characters; ids are at most 64` });
+      stack.push({ value: (value as Record<string, unknown>)[k], key: k, parent: frame, depth: depth + 1 });
+    }
   }
   return problems;
 }
