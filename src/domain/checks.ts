@@ -1,5 +1,6 @@
 import { isMarker } from './markers';
 import { reachableFrom, canReachEnding } from './graph';
+import { own } from './own';
 import type { Problem } from './problem';
 import type { Scenario } from './schema';
 
@@ -20,7 +21,7 @@ export function checkScenario(scenario: Scenario, opts: { expectedId?: string } 
   if (opts.expectedId !== undefined && scenario.id !== opts.expectedId)
     err(['id'], 'id-matches-file', `id "${scenario.id}" must equal the file name "${opts.expectedId}"`);
   if (!known(scenario.start)) err(['start'], 'unknown-target', `unknown node "${scenario.start}"`);
-  else if (nodes[scenario.start]!.kind === 'route')
+  else if (own(nodes, scenario.start)!.kind === 'route')
     warn(['start'], 'start-kind', 'the start node is a route; trainees normally start at a moment');
 
   const competencies = new Set<number>();

@@ -1,3 +1,4 @@
+import { own } from './own';
 import type { Scenario, ScenarioNode } from './schema';
 
 /** Node ids a node can lead to, in order (choices' and routes' `next`). */
@@ -18,9 +19,10 @@ export function reachableFrom(scenario: Scenario, start = scenario.start): Set<s
   const stack = [start];
   while (stack.length) {
     const id = stack.pop()!;
-    if (seen.has(id) || !Object.hasOwn(scenario.nodes, id)) continue;
+    const node = seen.has(id) ? undefined : own(scenario.nodes, id);
+    if (!node) continue;
     seen.add(id);
-    for (const next of successors(scenario.nodes[id]!)) if (!seen.has(next)) stack.push(next);
+    for (const next of successors(node)) if (!seen.has(next)) stack.push(next);
   }
   return seen;
 }
@@ -58,21 +60,23 @@ export function canReachEnding(scenario: Scenario): Set<string> {
  * the shortest real conversation, cheap enough to run on every keystroke.
  */
 export function minChoicesLowerBound(scenario: Scenario): number {
-  // 0-1 BFS: choices cost 1, routes cost 0.
+  // 0-1 BFS: choices cost 1, routes cost 0. Two stacks instead of one array's shift/unshift, which
+  // made it quadratic (each shift moves every element): `now` holds distance d, `later` d + 1.
   const dist = new Map<string, number>([[scenario.start, 0]]);
-  const deque: string[] = [scenario.start];
-  while (deque.length) {
-    const id = deque.shift()!;
-    const node = scenario.nodes[id];
-    const d = dist.get(id)!;
-    if (!node) continue;
-    if (node.kind === 'ending') return d;
-    const cost = node.kind === 'moment' ? 1 : 0;
-    for (const next of successors(node)) {
-      if ((dist.get(next) ?? Infinity) <= d + cost) continue;
-      dist.set(next, d + cost);
-      if (cost === 0) deque.unshift(next);
-      else deque.push(next);
+  let now: string[] = [scenario.start];
+  let later: string[] = [];
+  for (let d = 0; now.length; d++, now = later, later = []) {
+    while (now.length) {
+      const id = now.pop()!;
+      const node = own(scenario.nodes, id);
+      if (!node || dist.get(id)! < d) continue;
+      if (node.kind === 'ending') return d;
+      const cost = node.kind === 'moment' ? 1 : 0;
+      for (const next of successors(node)) {
+        if ((dist.get(next) ?? Infinity) <= d + cost) continue;
+        dist.set(next, d + cost);
+        (cost === 0 ? now : later).push(next);
+      }
     }
   }
   return Infinity;

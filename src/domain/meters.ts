@@ -1,3 +1,4 @@
+import { own } from './own';
 import type { Comparison, Meters, Scenario } from './schema';
 
 export const clamp = (n: number): number => Math.min(100, Math.max(0, n));
@@ -8,7 +9,7 @@ export const initialMeters = (scenario: Scenario): Meters =>
 /** Add a choice's effects, then clamp every meter to 0-100. */
 export function applyEffects(meters: Meters, effects: Readonly<Record<string, number>>): Meters {
   const next: Meters = { ...meters };
-  for (const [id, delta] of Object.entries(effects)) next[id] = clamp((next[id] ?? 0) + delta);
+  for (const [id, delta] of Object.entries(effects)) next[id] = clamp((own(next, id) ?? 0) + delta);
   return next;
 }
 
@@ -24,7 +25,7 @@ function holds(value: number, c: Comparison): boolean {
 /** True when every listed meter satisfies its comparison (no `when` always holds). */
 export function conditionHolds(meters: Meters, when: Readonly<Record<string, Comparison>> | undefined): boolean {
   if (!when) return true;
-  return Object.entries(when).every(([id, c]) => holds(meters[id] ?? 0, c));
+  return Object.entries(when).every(([id, c]) => holds(own(meters, id) ?? 0, c));
 }
 
 /** Describe a route condition for people: "trust ≥ 60 and ownership < 40". */
@@ -32,6 +33,6 @@ export function describeCondition(scenario: Scenario, when: Readonly<Record<stri
   if (!when) return 'otherwise';
   const ops: [keyof Comparison, string][] = [['gte', '≥'], ['gt', '>'], ['lte', '≤'], ['lt', '<']];
   return Object.entries(when)
-    .flatMap(([id, c]) => ops.filter(([k]) => c[k] !== undefined).map(([k, sym]) => `${scenario.meters[id]?.label ?? id} ${sym} ${c[k]}`))
+    .flatMap(([id, c]) => ops.filter(([k]) => c[k] !== undefined).map(([k, sym]) => `${own(scenario.meters, id)?.label ?? id} ${sym} ${c[k]}`))
     .join(' and ');
 }

@@ -1,6 +1,7 @@
 import { OUTCOMES } from './kinds';
 import type { Meters, Moment, RouteNode, Scenario } from './schema';
 import { applyEffects, conditionHolds, initialMeters } from './meters';
+import { own } from './own';
 
 export interface PathChoice {
   readonly nodeId: string;
@@ -17,8 +18,10 @@ const outcomeRank = (o: string) => OUTCOMES.length - OUTCOMES.indexOf(o as (type
 
 /** The route-resolved node a play state lands on (routes take no choice). */
 function settle(scenario: Scenario, nodeId: string, meters: Meters): string {
-  for (let hops = 0; scenario.nodes[nodeId]?.kind === 'route' && hops < 1000; hops++) {
-    const route = (scenario.nodes[nodeId] as RouteNode).routes.find((r) => conditionHolds(meters, r.when));
+  // A cycle of route nodes never settles; after 1000 hops the state counts as a dead end. Each hop
+  // costs well under a microsecond, and the searches below cap their states, so this stays bounded.
+  for (let hops = 0; own(scenario.nodes, nodeId)?.kind === 'route' && hops < 1000; hops++) {
+    const route = (own(scenario.nodes, nodeId) as RouteNode).routes.find((r) => conditionHolds(meters, r.when));
     if (!route) break;
     nodeId = route.next;
   }
@@ -66,7 +69,7 @@ export function findPartneringPath(
       return false;
     }
     if (memo.size >= budget) throw OVER_BUDGET;
-    const node = scenario.nodes[nodeId];
+    const node = own(scenario.nodes, nodeId);
     if (node?.kind === 'moment') {
       memo.set(key, null);
       stack.push({ key, nodeId, node, meters, next: 0, best: null });
@@ -163,7 +166,7 @@ export function pathStats(scenario: Scenario, opts: { budget?: number; maxChoice
       const k = stateKey(nodeId, meters);
       if (seen.has(k)) continue;
       seen.add(k);
-      const node = scenario.nodes[nodeId];
+      const node = own(scenario.nodes, nodeId);
       if (node?.kind === 'ending') {
         endings.add(nodeId);
         shortest ??= { endingId: nodeId, choices: trailOf(state) };

@@ -10,11 +10,24 @@ import { STANCES } from './stances';
  */
 export const SCHEMA_VERSION = CURRENT_SCHEMA_VERSION;
 
+/**
+ * Length limits (README "Scenario format"): a bundled scenario's longest id is 29 characters, its
+ * longest title, name, role or meter label 64, its longest text 1,016. The limits leave room for
+ * that and refuse what no author writes: a 100,000-character id froze the editor for 18.8 s.
+ */
+export const LIMITS = { id: 64, line: 120, text: 4000 } as const;
+
 const id = z
   .string()
+  .max(LIMITS.id, `ids are at most ${LIMITS.id} characters`)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens');
-const text = z.string().trim().min(1, 'must not be empty');
-const meterId = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'meter ids are camelCase words, e.g. trust');
+const text = z.string().max(LIMITS.text, `must be at most ${LIMITS.text.toLocaleString('en')} characters`).trim().min(1, 'must not be empty');
+/** Single-line fields: a title, a name, a role, a meter label. */
+const line = text.max(LIMITS.line, `must be at most ${LIMITS.line} characters`).regex(/^[^\n\r\u2028\u2029]*$/, 'must be a single line');
+const meterId = z
+  .string()
+  .max(LIMITS.id, `meter ids are at most ${LIMITS.id} characters`)
+  .regex(/^[a-z][a-zA-Z0-9]*$/, 'meter ids are camelCase words, e.g. trust');
 
 export type { Cue, Outcome } from './kinds';
 
@@ -22,7 +35,7 @@ export const choiceSchema = z.strictObject({
   id,
   text,
   stance: z.enum(STANCES),
-  markers: z.array(z.string()).default([]),
+  markers: z.array(z.string().max(LIMITS.id, `markers are at most ${LIMITS.id} characters`)).default([]),
   flags: z.array(z.enum(FLAGS)).describe('Secondary flags beside the stance (schemaVersion 2); see README "Flags"').optional(),
   effects: z.record(meterId, z.number().int().min(-100).max(100)).default({}),
   feedback: text.optional(),
@@ -83,14 +96,14 @@ export const scenarioSchema = z.strictObject({
   // missing version reaches this message.
   schemaVersion: z.literal(SCHEMA_VERSION, { error: `missing schemaVersion: write schemaVersion: ${SCHEMA_VERSION} as the first line` }),
   id,
-  title: text,
+  title: line,
   summary: text,
   estimatedMinutes: z.number().int().min(1).max(240),
   competencies: z.array(z.number().int().min(1, 'ICF competencies are numbered 1-8').max(8, 'ICF competencies are numbered 1-8')).min(1),
   temptation: z.enum(STANCES).exclude(['partnering']).optional(),
-  client: z.strictObject({ name: text, role: text, background: text }),
+  client: z.strictObject({ name: line, role: line, background: text }),
   meters: z
-    .record(meterId, z.strictObject({ label: text, initial: z.number().min(0).max(100) }))
+    .record(meterId, z.strictObject({ label: line, initial: z.number().min(0).max(100) }))
     .refine((m) => Object.keys(m).length > 0, 'define at least one meter'),
   start: id,
   nodes: z.record(id, nodeSchema).refine((n) => Object.keys(n).length > 0, 'define at least one node'),

@@ -5,6 +5,7 @@ import type { Choice, Ending, Meters, Moment, Scenario } from '../domain/schema'
 import { STANCES, STANCE_LABELS, type Stance } from '../domain/stances';
 import type { Step } from './compile';
 import { initialMeters } from '../domain/meters';
+import { own } from '../domain/own';
 
 export interface DebriefStep {
   readonly nodeId: string;
@@ -69,7 +70,7 @@ export function resolveSteps(scenario: Scenario, steps: readonly Step[], startMe
   const out: DebriefStep[] = [];
   let before = startMeters;
   for (const step of steps) {
-    const node = scenario.nodes[step.nodeId];
+    const node = own(scenario.nodes, step.nodeId);
     const choice = node?.kind === 'moment' ? node.choices.find((c) => c.id === step.choiceId) : undefined;
     if (node?.kind !== 'moment' || !choice) continue;
     out.push({ nodeId: step.nodeId, moment: node, choice, metersBefore: before, metersAfter: step.meters });
@@ -153,7 +154,7 @@ function describePattern(tally: Record<Stance, number>, total: number): Debrief[
 
 /** Everything the debrief shows, derived from a finished run. */
 export function deriveDebrief(scenario: Scenario, steps: readonly Step[], endingId: string, startMeters?: Meters): Debrief {
-  const ending = scenario.nodes[endingId];
+  const ending = own(scenario.nodes, endingId);
   if (ending?.kind !== 'ending') throw new Error(`"${endingId}" is not an ending of ${scenario.id}`);
   const start = startMeters ?? initialMeters(scenario);
   const resolved = resolveSteps(scenario, steps, start);

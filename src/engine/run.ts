@@ -1,4 +1,5 @@
 import { createActor, type Actor } from 'xstate';
+import { own } from '../domain/own';
 import type { Choice, Ending, Moment, Scenario } from '../domain/schema';
 import { compileScenario, type PlayerInput, type PlayerMachine, type PlayerSnapshot } from './compile';
 import { partneringShare, resolveSteps } from './debrief';
@@ -18,13 +19,13 @@ export function availableChoices(scenario: Scenario, snapshot: PlayerSnapshot): 
 /** The moment the actor waits at (the machine's `moment` tag says so; the scenario has its text). */
 export function currentMoment(scenario: Scenario, snapshot: PlayerSnapshot): Moment | undefined {
   if (!snapshot.hasTag('moment')) return undefined;
-  const node = scenario.nodes[currentNodeId(snapshot)];
+  const node = own(scenario.nodes, currentNodeId(snapshot));
   return node?.kind === 'moment' ? node : undefined;
 }
 
 export function currentEnding(scenario: Scenario, snapshot: PlayerSnapshot): Ending | undefined {
   if (!snapshot.hasTag('ending')) return undefined;
-  const node = scenario.nodes[currentNodeId(snapshot)];
+  const node = own(scenario.nodes, currentNodeId(snapshot));
   return node?.kind === 'ending' ? node : undefined;
 }
 

@@ -70,7 +70,7 @@ function checkMeterId(id: string): void {
 
 /** Add a meter or change its label / initial value (0-100). */
 export function setMeter(doc: DraftDoc, meterId: string, meter: Partial<MeterInput>): DraftDoc {
-  const existing = doc.meters[meterId];
+  const existing = Object.hasOwn(doc.meters, meterId) ? doc.meters[meterId] : undefined;
   if (!existing) checkMeterId(meterId);
   const next: MeterInput = { label: meterId, initial: 50, ...existing, ...meter };
   return { ...doc, meters: { ...doc.meters, [meterId]: next } };

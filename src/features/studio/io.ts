@@ -2,7 +2,7 @@ import { Document, isMap, isPair, isScalar, isSeq, parse, visit } from 'yaml';
 import type { DraftDoc } from '../../domain/edit/ops';
 import type { Problem } from '../../domain/problem';
 import { scenarioSchema, type Scenario } from '../../domain/schema';
-import { MAX_SOURCE_BYTES, parseScenarioSource } from '../../domain/source';
+import { MAX_SOURCE_BYTES, parseScenarioSource, readScenarioSource } from '../../domain/source';
 import { migrateScenario } from '../../domain/migrations';
 import { initialMeters } from '../../domain/meters';
 import { machineConfig } from '../../engine/compile';
@@ -63,7 +63,8 @@ export function exportYaml(draft: DraftDoc): string {
   // A draft saved by an older version exports at the current one (the migration keeps every field).
   const migrated = migrateScenario(draft);
   const doc = (migrated.problems.length ? draft : migrated.doc) as DraftDoc;
-  const yamlDoc = new Document(orderDoc(doc));
+  // Never anchors and aliases (the importer refuses them), even where two fields share one object.
+  const yamlDoc = new Document(orderDoc(doc), { aliasDuplicateObjects: false });
   visit(yamlDoc, {
     Pair(_, pair, path) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -87,7 +88,7 @@ export function exportYaml(draft: DraftDoc): string {
   const plain = orderDoc(doc);
   const same = (t: string) => JSON.stringify(parse(t)) === JSON.stringify(plain);
   if (same(text)) return text;
-  const safe = new Document(plain).toString({ lineWidth: 0, blockQuote: false });
+  const safe = new Document(plain, { aliasDuplicateObjects: false }).toString({ lineWidth: 0, blockQuote: false });
   return same(safe) ? safe : `${JSON.stringify(plain, null, 2)}\n`; // JSON is YAML
 }
 
@@ -124,7 +125,8 @@ export type ImportResult =
  */
 const SHAPE_CODES = new Set(['invalid_type', 'unrecognized_keys', 'invalid_union', 'invalid_value', 'invalid_key', 'invalid_element']);
 
-const fail = (message: string, rule = 'import'): ImportResult => ({ ok: false, problems: [{ severity: 'error', path: [], rule, message }] });
+// Line 1: a refusal about the whole file (empty, too large, not a scenario) still names a place.
+const fail = (message: string, rule = 'import'): ImportResult => ({ ok: false, problems: [{ severity: 'error', path: [], rule, message, line: 1, column: 1 }] });
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -145,20 +147,37 @@ export async function importFile(file: File): Promise<ImportResult> {
   return importText(text);
 }
 
+/**
+ * The studio's import parsing: a file's text becomes a draft, or a refusal with every reason and
+ * its line. Never throws and never hangs (the parsers refuse aliases, cap problems, bound depth),
+ * so the import panel always ends on a result.
+ */
 export function importText(text: string): ImportResult {
+  try {
+    return importUnsafe(text);
+  } catch (e) {
+    // Nothing known reaches here; if something does, the user still gets a refusal, not a spinner.
+    return fail(`The file could not be read: ${e instanceof RangeError ? 'it is nested too deeply or is too large' : String((e as Error)?.message ?? e).slice(0, 200)}.`, 'unreadable');
+  }
+}
+
+function importUnsafe(text: string): ImportResult {
   if (!text.trim()) return fail('The file is empty.');
+  const read = readScenarioSource(text);
+  if (read.problems.length) return { ok: false, problems: read.problems };
   const { problems } = parseScenarioSource(text);
-  if (problems.some((p) => p.rule === 'yaml-syntax' || (p.rule === 'duplicate-id' && p.path.length === 0)))
-    return { ok: false, problems: problems.filter((p) => p.severity === 'error') };
   // An older format version becomes a current draft here, so the studio only ever edits and
   // exports the current version; one it cannot migrate is refused with the reason, at its line.
-  const migrated = migrateScenario(parse(text, { maxAliasCount: 100 }));
+  const migrated = migrateScenario(read.data);
   if (migrated.problems.length) return { ok: false, problems: problems.filter((p) => p.severity === 'error') };
   const data = migrated.doc;
   if (!isObj(data)) return fail('This file does not contain a scenario: expected fields such as schemaVersion, id, title and nodes.', 'schema');
   const shape = scenarioSchema.safeParse(data);
-  if (!shape.success && shape.error.issues.some((i) => SHAPE_CODES.has(i.code)))
-    return { ok: false, problems: problems.filter((p) => p.rule === 'schema') };
+  // A string over its length limit is refused too: the editor cannot show a 100,000-character id.
+  if (!shape.success && shape.error.issues.some((i) => SHAPE_CODES.has(i.code) || (i.code === 'too_big' && i.origin === 'string'))) {
+    const schema = problems.filter((p) => p.rule === 'schema' || p.rule === 'more-problems');
+    return { ok: false, problems: schema.length ? schema : problems.filter((p) => p.severity === 'error') };
+  }
   if (!isObj(data.nodes) || !isObj(data.meters)) return fail('This file does not contain a scenario: it needs meters and nodes.', 'schema');
   return { ok: true, doc: data as unknown as DraftDoc, problems };
 }
