@@ -9,5 +9,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     environment: 'node',
     restoreMocks: true,
+    // The suite must pass on a busy 2-core machine: component tests that take 0.5 s idle have
+    // taken over 5 s (Vitest's default) there. A hang still fails, just later.
+    testTimeout: 30_000,
   },
 });
