@@ -1,3 +1,4 @@
+import { own } from '../../../domain/own';
 import { updateMeta, type DraftDoc } from '../../../domain/edit/ops';
 import { COMPETENCIES } from '../../../domain/reference';
 import { DRIFT_STANCES, STANCE_LABELS } from '../../../domain/stances';
@@ -34,7 +35,7 @@ export function ScenarioPanel() {
           path={['start']}
           label="Start node"
           value={doc.start ?? ''}
-          options={doc.start && doc.nodes[doc.start] ? nodeOptions : [{ value: doc.start ?? '', label: doc.start ? `${doc.start} (missing)` : 'Choose a node…' }, ...nodeOptions]}
+          options={doc.start && own(doc.nodes, doc.start) ? nodeOptions : [{ value: doc.start ?? '', label: doc.start ? `${doc.start} (missing)` : 'Choose a node…' }, ...nodeOptions]}
           onChange={(v) => apply((d) => updateMeta(d, { start: v }))}
         />
       </div>
