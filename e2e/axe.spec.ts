@@ -15,7 +15,9 @@ for (const size of widths) {
   test.describe(`accessibility (${size.name})`, () => {
     test.use({ viewport: { width: size.width, height: size.height } });
 
-    test('library, filtered library, briefing, not-found and empty progress have no axe violations', async ({ page, library, progress }) => {
+    // One page (or one short flow) per test, so each stays well inside the timeout on a busy
+    // machine: the two combined tests took about 29 s each under load.
+    test('library, filtered and with no matches, has no axe violations', async ({ page, library }) => {
       await library.goto();
       await clean(page, 'library');
       const toggle = page.getByRole('button', { name: /filters/i });
@@ -25,10 +27,16 @@ for (const size of widths) {
       await page.getByRole('textbox', { name: 'Search scenarios' }).or(page.getByRole('searchbox', { name: 'Search scenarios' })).fill('zzzz-nothing-matches');
       await expect(page.getByRole('heading', { name: 'No scenarios match' })).toBeVisible();
       await clean(page, 'library with no matches');
+    });
+
+    test('briefing has no axe violations', async ({ page, library }) => {
       await library.goto();
       await library.openFirstScenario();
       await page.getByRole('heading', { level: 1 }).waitFor();
       await clean(page, 'briefing');
+    });
+
+    test('not-found and empty progress have no axe violations', async ({ page, progress }) => {
       await page.goto('./#/no-such-page');
       await expect(page.getByRole('heading', { level: 1 })).toContainText('couldn’t find');
       await clean(page, 'not found');
@@ -36,7 +44,7 @@ for (const size of widths) {
       await clean(page, 'progress (empty)');
     });
 
-    test('play, feedback, debrief and progress with attempts have no axe violations', async ({ page, library, briefing, play, debrief, progress }) => {
+    test('play and feedback have no axe violations', async ({ page, library, briefing, play }) => {
       await library.goto();
       await library.openFirstScenario();
       await briefing.start.click();
@@ -45,6 +53,12 @@ for (const size of widths) {
       await play.choose(0);
       await expect(play.feedbackHeading).toBeVisible();
       await clean(page, 'play with feedback');
+    });
+
+    test('debrief and progress with attempts have no axe violations', async ({ page, library, briefing, play, debrief, progress }) => {
+      await library.goto();
+      await library.openFirstScenario();
+      await briefing.start.click();
       await play.playToEnd();
       await debrief.waitForOpen();
       await clean(page, 'debrief');

@@ -36,11 +36,14 @@ test('a scenario can be played to its ending with the keyboard alone', async ({ 
     if (await feedback.isVisible()) {
       await tabTo(page, (el) => el.tag === 'button' && el.name === 'Continue');
       await page.keyboard.press('Enter');
+      // Wait on the condition, not a time: Continue closes the feedback (or opens the debrief).
+      await expect(feedback).toBeHidden();
     } else if (await choices.isVisible()) {
       await tabTo(page, (el) => el.tag === 'button' && el.region === 'Your response');
       await page.keyboard.press('Space');
+      // A choice shows its feedback (the default timing), or ends the conversation.
+      await expect(feedback.or(page.getByRole('heading', { level: 1 }).filter({ hasText: /debrief/i }))).toBeVisible();
     }
-    await page.waitForTimeout(50);
   }
   await debrief.waitForOpen();
   await expect(debrief.heading).toBeVisible();

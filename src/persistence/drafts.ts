@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { pendingDoc } from './draft-pending';
 import { DRAFT_RECORD_VERSION, DamagedDraftError, readDraftRecord, type DraftRecord } from './draft-record';
+import { invalidateResources, SCENARIO_RESOURCES } from './resource';
 
 /**
  * Drafts repository: IndexedDB database 'catalyst', store 'drafts' keyed by id. Every save says
@@ -94,6 +95,7 @@ function bus(): BroadcastChannel | undefined {
 }
 
 function post(message: DraftMessage): void {
+  invalidateResources(SCENARIO_RESOURCES); // pages read scenarios through the cache: drop stale drafts
   try {
     bus()?.postMessage(message);
   } catch {

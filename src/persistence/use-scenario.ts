@@ -1,23 +1,26 @@
-import { useEffect, useState } from 'react';
-import { loadScenario, type LoadedScenario } from './scenarios';
+import type { ScenarioSummary } from '../domain/summary';
+import { SCENARIO_RESOURCES, useResource } from './resource';
+import { listScenarios, loadScenario, type LoadedScenario } from './scenarios';
 
-export type ScenarioState = { status: 'loading' } | { status: 'missing' } | { status: 'ready'; loaded: LoadedScenario };
+/*
+ * The scenario reads every page shares, over the keyed resource cache (./resource.ts). Keys start
+ * with "scenario", which is what the drafts repository invalidates when a draft changes.
+ */
 
-/** Load a scenario by id (bundled or draft). */
-export function useScenario(id: string | undefined): ScenarioState {
-  const [result, setResult] = useState<{ id: string; loaded?: LoadedScenario }>();
-  useEffect(() => {
-    if (!id) return;
-    let live = true;
-    loadScenario(id).then(
-      (loaded) => live && setResult(loaded ? { id, loaded } : { id }),
-      () => live && setResult({ id }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
-  if (!id) return { status: 'missing' };
-  if (result?.id !== id) return { status: 'loading' };
-  return result.loaded ? { status: 'ready', loaded: result.loaded } : { status: 'missing' };
+/**
+ * A scenario by id (bundled or draft), inside a Suspense boundary: undefined when there is no such
+ * scenario (the page shows its not-found); a failed load reaches the route's error boundary.
+ */
+export function useScenario(id: string): LoadedScenario | undefined {
+  return useResource(`${SCENARIO_RESOURCES}:${id}`, () => loadScenario(id));
+}
+
+export interface ScenarioEntry {
+  readonly summary: ScenarioSummary;
+  readonly source: 'bundled' | 'draft';
+}
+
+/** Every playable scenario, bundled then drafts; re-read when a draft is saved or deleted. */
+export function useScenarioList(): readonly ScenarioEntry[] {
+  return useResource(`${SCENARIO_RESOURCES}s`, listScenarios, { live: true });
 }

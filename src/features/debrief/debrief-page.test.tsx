@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scenarioSchema } from '../../domain/schema';
@@ -7,6 +7,7 @@ import type { Attempt } from '../../persistence/progress-schema';
 import { useProgress } from '../../persistence/progress-store';
 import { tinyScenario } from '../../testing/fixtures';
 import { DebriefPage } from './debrief-page';
+import { freshResources, renderSuspended } from '../../testing/suspended';
 
 vi.mock('../../persistence/scenarios', () => ({
   loadScenario: async (id: string) =>
@@ -31,8 +32,8 @@ const attempt = (over: Partial<Attempt> = {}): Attempt => ({
   ...over,
 });
 
-function renderDebrief(id = 'a1') {
-  return render(
+async function renderDebrief(id = 'a1') {
+  return renderSuspended(
     <MemoryRouter initialEntries={[`/attempts/${id}`]}>
       <Routes>
         <Route path="/attempts/:attemptId" element={<DebriefPage />} />
@@ -46,11 +47,14 @@ beforeEach(() => {
   localStorage.clear();
   useProgress.setState({ runs: {}, attempts: [attempt()], settings: { feedbackTiming: 'each' } });
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  freshResources();
+});
 
 describe('debrief page', () => {
   it('shows the outcome, last words, pattern, stance counts and the path with its stances', async () => {
-    renderDebrief();
+    await renderDebrief();
     expect(await screen.findByText('Outcome: Stalled')).toBeTruthy();
     expect(screen.getByText('Let me think.')).toBeTruthy();
     expect(screen.getByText('Nothing moved.')).toBeTruthy();
@@ -63,7 +67,7 @@ describe('debrief page', () => {
   });
 
   it('lists markers broken with their meanings and keeps per-step feedback collapsible', async () => {
-    renderDebrief();
+    await renderDebrief();
     await screen.findByText('Outcome: Stalled');
     const insights = screen.getByRole('region', { name: 'What happened at the turning points' });
     expect(within(insights).getByText(/Asks clear, mostly open questions, one at a time/)).toBeTruthy();
@@ -74,13 +78,13 @@ describe('debrief page', () => {
 
   it('opens each move’s feedback when feedback was kept for the debrief', async () => {
     useProgress.setState({ settings: { feedbackTiming: 'debrief' } });
-    renderDebrief();
+    await renderDebrief();
     await screen.findByText('Outcome: Stalled');
     expect(screen.getAllByText('Feedback on this move')[0]!.closest('details')?.open).toBe(true);
   });
 
   it('steps through the partnering path to its ending', async () => {
-    renderDebrief();
+    await renderDebrief();
     const demo = await screen.findByRole('region', { name: 'A partnering path through this conversation' });
     expect(within(demo).getByText('Moment 1 of 2')).toBeTruthy();
     expect(within(demo).getByText('What would you like from today?')).toBeTruthy();
@@ -94,7 +98,7 @@ describe('debrief page', () => {
   });
 
   it('saves the reflection note with the attempt', async () => {
-    renderDebrief();
+    await renderDebrief();
     const note = await screen.findByLabelText('Your reflection');
     expect(screen.getByText(/Saved in this browser only/)).toBeTruthy();
     fireEvent.change(note, { target: { value: 'Ask before offering.' } });
@@ -102,7 +106,7 @@ describe('debrief page', () => {
   });
 
   it('Replay starts a new run and opens the play page', async () => {
-    renderDebrief();
+    await renderDebrief();
     fireEvent.click(await screen.findByRole('button', { name: 'Replay' }));
     expect(useProgress.getState().runs.tiny?.path).toEqual([]);
     expect(screen.getByRole('heading', { name: 'Playing' })).toBeTruthy();
@@ -111,7 +115,7 @@ describe('debrief page', () => {
   it('Replay while another run is in progress keeps that run as an abandoned attempt with its real share', async () => {
     const other = { id: 'r2', scenarioId: 'tiny', scenarioVersion: 'v1', startedAt: '2026-01-02T10:00:00.000Z', path: ['ask'], rewinds: [], awaitingContinue: false, seed: 3 };
     useProgress.setState({ runs: { tiny: other } });
-    renderDebrief();
+    await renderDebrief();
     fireEvent.click(await screen.findByRole('button', { name: 'Replay' }));
     const kept = useProgress.getState().attempts.find((a) => a.id === 'r2');
     expect(kept).toMatchObject({ status: 'abandoned', reason: 'replayed', path: ['ask'], partneringShare: 1, choices: 1 });
@@ -122,13 +126,13 @@ describe('debrief page', () => {
 
   it('says the scenario has changed when the path no longer replays, showing the saved figures', async () => {
     useProgress.setState({ attempts: [attempt({ path: ['tell', 'gone'] })] });
-    renderDebrief();
+    await renderDebrief();
     expect(await screen.findByText(/The scenario has changed since this attempt/)).toBeTruthy();
     expect(screen.getByText('Responses chosen')).toBeTruthy();
   });
 
-  it('an unknown attempt shows not found', () => {
-    renderDebrief('missing');
+  it('an unknown attempt shows not found', async () => {
+    await renderDebrief('missing');
     expect(screen.getByRole('heading', { name: 'We couldn’t find that attempt' })).toBeTruthy();
   });
 });

@@ -18,17 +18,14 @@ import './debrief.css';
 export function DebriefPage() {
   const { attemptId } = useParams();
   const attempt = useProgress((s) => s.attempts.find((a) => a.id === attemptId));
-  const state = useScenario(attempt?.scenarioId);
   usePageTitle(attempt ? `Debrief: ${attempt.scenarioTitle}` : 'Debrief');
   if (!attempt) return <NotFound what="attempt" />;
-  if (state.status === 'loading')
-    return (
-      <main id="main" className="page debrief" tabIndex={-1}>
-        <h1>Debrief: {attempt.scenarioTitle}</h1>
-        <p role="status" className="muted">Loading the debrief…</p>
-      </main>
-    );
-  return <DebriefView attempt={attempt} loaded={state.status === 'ready' ? state.loaded : undefined} />;
+  return <DebriefOf attempt={attempt} />;
+}
+
+/** The attempt's scenario, if it still exists: without it the debrief shows what was stored. */
+function DebriefOf({ attempt }: { attempt: Attempt }) {
+  return <DebriefView attempt={attempt} loaded={useScenario(attempt.scenarioId)} />;
 }
 
 function DebriefView({ attempt, loaded }: { attempt: Attempt; loaded: LoadedScenario | undefined }) {

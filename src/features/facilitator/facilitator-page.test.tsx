@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scenarioSchema, type Scenario } from '../../domain/schema';
@@ -8,6 +8,7 @@ import { STANCE_LABELS } from '../../domain/stances';
 import { tinyScenario } from '../../testing/fixtures';
 import glueSource from '../../../scenarios/the-glue.yaml?raw';
 import { FacilitatorPage } from './facilitator-page';
+import { freshResources, renderSuspended } from '../../testing/suspended';
 
 const tiny = scenarioSchema.parse({
   ...tinyScenario(),
@@ -30,8 +31,8 @@ vi.mock('../../persistence/scenarios', () => ({
   },
 }));
 
-function renderGuide(id: string) {
-  return render(
+async function renderGuide(id: string) {
+  return renderSuspended(
     <MemoryRouter initialEntries={[`/scenarios/${id}/facilitator`]}>
       <Routes>
         <Route path="/scenarios/:scenarioId/facilitator" element={<FacilitatorPage />} />
@@ -40,7 +41,10 @@ function renderGuide(id: string) {
   );
 }
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  freshResources();
+});
 
 /** Every moment heading, and inside it every response's text and stance named in words. */
 async function expectEveryMomentAndResponse(scenario: Scenario) {
@@ -62,7 +66,7 @@ async function expectEveryMomentAndResponse(scenario: Scenario) {
 
 describe('facilitator page', () => {
   it('lists every moment and every response of the fixture with its stance by name', async () => {
-    renderGuide('tiny');
+    await renderGuide('tiny');
     expect(await expectEveryMomentAndResponse(tiny)).toBe(2);
     expect(screen.getByRole('heading', { level: 2, name: 'Moments in play order' })).toBeTruthy();
     const middle = screen.getByRole('article', { name: 'Moment 2: middle' });
@@ -73,7 +77,7 @@ describe('facilitator page', () => {
   });
 
   it('shows the guide, routes with conditions, endings and the partnering path', async () => {
-    renderGuide('tiny');
+    await renderGuide('tiny');
     await screen.findByRole('heading', { level: 1, name: 'Tiny' });
     expect(screen.getByText('Trainees hand the agenda back.')).toBeTruthy();
     expect(screen.getByText('What made advice tempting?')).toBeTruthy();
@@ -91,13 +95,13 @@ describe('facilitator page', () => {
 
   it('lists every moment and response of a bundled scenario', async () => {
     expect(glue).toBeTruthy();
-    renderGuide('the-glue');
+    await renderGuide('the-glue');
     expect(await expectEveryMomentAndResponse(glue!)).toBeGreaterThan(5);
     expect(screen.getAllByRole('complementary', { name: 'Drift note' })).toHaveLength(glue!.facilitator!.driftNotes.length);
   });
 
   it('says so when the scenario does not exist', async () => {
-    renderGuide('nope');
+    await renderGuide('nope');
     expect(await screen.findByRole('heading', { name: 'We couldn’t find that scenario' })).toBeTruthy();
   });
 });

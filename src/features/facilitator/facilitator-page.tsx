@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { NotFound } from '../../components/not-found';
 import { usePageTitle } from '../../components/use-page-title';
 import { OUTCOME_LABELS } from '../../domain/kinds';
 import type { Scenario } from '../../domain/schema';
 import { findPartneringPath } from '../../domain/paths';
-import { loadScenario, type LoadedScenario } from '../../persistence/scenarios';
+import { useScenario } from '../../persistence/use-scenario';
 import { FacilitatorMap } from './facilitator-map';
 import { driftNotesByNode, nodeRefs } from './facilitator-model';
 import { MomentEntry } from './facilitator-moments';
@@ -13,48 +13,16 @@ import { EndingsSection, PartneringPathSection, RoutesSection } from './facilita
 import { FacilitatorOverview } from './facilitator-overview';
 import './facilitator.css';
 
-type State = { status: 'loading' } | { status: 'missing' } | { status: 'ready'; loaded: LoadedScenario };
-
-function useScenario(id: string): State {
-  const [result, setResult] = useState<{ id: string; loaded?: LoadedScenario }>();
-  useEffect(() => {
-    let live = true;
-    loadScenario(id).then(
-      (loaded) => live && setResult({ id, loaded }),
-      () => live && setResult({ id }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
-  if (result?.id !== id) return { status: 'loading' };
-  return result.loaded ? { status: 'ready', loaded: result.loaded } : { status: 'missing' };
-}
-
 /** The facilitator guide for one scenario: everything a trainer needs, on screen and in print. */
 export function FacilitatorPage() {
-  const id = useParams().scenarioId ?? '';
-  const state = useScenario(id);
-  // If navigation moved focus to the loading heading, move it on to the real one.
-  const loadingHadFocus = useRef(false);
-  usePageTitle(state.status === 'ready' ? `Facilitator guide: ${state.loaded.scenario.title}` : state.status === 'missing' ? 'Scenario not found' : 'Facilitator guide');
-  if (state.status === 'missing') return <NotFound what="scenario" />;
-  if (state.status === 'loading')
-    return (
-      <main id="main" className="page" tabIndex={-1} aria-busy="true">
-        <h1 tabIndex={-1} onFocus={() => (loadingHadFocus.current = true)}>
-          Loading the facilitator guide…
-        </h1>
-      </main>
-    );
-  return <Guide scenario={state.loaded.scenario} loadingHadFocus={loadingHadFocus} />;
+  const loaded = useScenario(useParams().scenarioId ?? '');
+  usePageTitle(loaded ? `Facilitator guide: ${loaded.scenario.title}` : 'Scenario not found');
+  if (!loaded) return <NotFound what="scenario" />;
+  return <Guide scenario={loaded.scenario} />;
 }
 
-function Guide({ scenario, loadingHadFocus }: { scenario: Scenario; loadingHadFocus: RefObject<boolean> }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (loadingHadFocus.current) heading.current?.focus();
-  }, [loadingHadFocus]);
+/* No loading state of its own: the route's Suspense fallback shows, and the layout focuses the heading. */
+function Guide({ scenario }: { scenario: Scenario }) {
   const refs = useMemo(() => nodeRefs(scenario), [scenario]);
   const notes = useMemo(() => driftNotesByNode(scenario), [scenario]);
   const path = useMemo(() => findPartneringPath(scenario), [scenario]);
@@ -71,7 +39,7 @@ function Guide({ scenario, loadingHadFocus }: { scenario: Scenario; loadingHadFo
   return (
     <main id="main" className="page facilitator" tabIndex={-1}>
       <p className="eyebrow">Facilitator guide</p>
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 tabIndex={-1}>
         {scenario.title}
       </h1>
       <p className="fac-summary">{scenario.summary}</p>

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validateScenarioData } from '../../domain/source';
@@ -8,6 +8,7 @@ import { useProgress } from '../../persistence/progress-store';
 import { emptyProgress } from '../../persistence/progress-schema';
 import { tinyScenario } from '../../testing/fixtures';
 import { BriefingPage } from './briefing-page';
+import { freshResources, renderSuspended } from '../../testing/suspended';
 
 vi.mock('../../persistence/scenarios', () => ({
   loadScenario: async (id: string) => {
@@ -17,7 +18,7 @@ vi.mock('../../persistence/scenarios', () => ({
   },
 }));
 
-function renderAt(url: string) {
+async function renderAt(url: string) {
   const router = createMemoryRouter(
     [
       { path: '/scenarios/:scenarioId', element: <BriefingPage /> },
@@ -25,16 +26,19 @@ function renderAt(url: string) {
     ],
     { initialEntries: [url] },
   );
-  render(<RouterProvider router={router} />);
+  await renderSuspended(<RouterProvider router={router} />);
   return router;
 }
 
 beforeEach(() => useProgress.setState(emptyProgress()));
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  freshResources();
+});
 
 describe('BriefingPage', () => {
   it('briefs the trainee: client, what is practised, meters, timing and Start', async () => {
-    renderAt('/scenarios/tiny');
+    await renderAt('/scenarios/tiny');
     expect(await screen.findByRole('heading', { level: 1, name: 'Tiny' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Your client: Sam' })).toBeTruthy();
     expect(screen.getByText('Team lead')).toBeTruthy();
@@ -50,20 +54,20 @@ describe('BriefingPage', () => {
   });
 
   it('changes the feedback setting', async () => {
-    renderAt('/scenarios/tiny');
+    await renderAt('/scenarios/tiny');
     fireEvent.click(await screen.findByRole('radio', { name: /Only in the debrief/ }));
     expect(useProgress.getState().settings.feedbackTiming).toBe('debrief');
   });
 
   it('says when the scenario does not exist', async () => {
-    renderAt('/scenarios/nope');
+    await renderAt('/scenarios/nope');
     expect(await screen.findByRole('heading', { level: 1, name: 'We couldn’t find that scenario' })).toBeTruthy();
   });
 
   it('offers Resume, and Start again closes the current run as abandoned', async () => {
     useProgress.getState().startRun('tiny', 'v1');
     useProgress.getState().choose('tiny', 'ask', false);
-    const router = renderAt('/scenarios/tiny');
+    const router = await renderAt('/scenarios/tiny');
     expect((await screen.findAllByRole('link', { name: /^Resume/ }))[0]!.getAttribute('href')).toBe('/scenarios/tiny/play');
     const oldRun = useProgress.getState().runs.tiny!;
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Start again' })));

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { FeedbackTimingField } from '../../components/feedback-timing-field';
 import { NotFound } from '../../components/not-found';
@@ -6,61 +6,28 @@ import { usePageTitle } from '../../components/use-page-title';
 import { COMPETENCIES } from '../../domain/reference';
 import { STANCE_DESCRIPTIONS, STANCE_LABELS } from '../../domain/stances';
 import { useProgress } from '../../persistence/progress-store';
-import { loadScenario, type LoadedScenario } from '../../persistence/scenarios';
+import type { LoadedScenario } from '../../persistence/scenarios';
+import { useScenario } from '../../persistence/use-scenario';
 import { BriefingHowItWorks } from './briefing-how-it-works';
 import './library.css';
-
-type State = { readonly status: 'loading' } | { readonly status: 'missing' } | { readonly status: 'ready'; readonly loaded: LoadedScenario };
-
-function useLoadedScenario(id: string): State {
-  const [state, setState] = useState<State & { id?: string }>({ status: 'loading' });
-  useEffect(() => {
-    let live = true;
-    loadScenario(id).then(
-      (loaded) => live && setState(loaded ? { status: 'ready', loaded, id } : { status: 'missing', id }),
-      () => live && setState({ status: 'missing', id }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
-  return state.id === id ? state : { status: 'loading' };
-}
 
 /** Blank-line separated text as paragraphs (content is always rendered as text). */
 const paragraphs = (text: string) =>
   text.split(/\n\s*\n/).map((p, i) => (p.trim() ? <p key={i}>{p.trim()}</p> : null));
 
 export function BriefingPage() {
-  const id = useParams().scenarioId ?? '';
-  const state = useLoadedScenario(id);
-  // If focus was moved to the loading heading (navigation), move it on to the real one.
-  const loadingHadFocus = useRef(false);
-  usePageTitle(state.status === 'ready' ? `Briefing: ${state.loaded.scenario.title}` : state.status === 'missing' ? 'Scenario not found' : 'Briefing');
-  if (state.status === 'missing') return <NotFound what="scenario" />;
-  if (state.status === 'loading')
-    return (
-      <main id="main" className="page" tabIndex={-1} aria-busy="true">
-        <h1 tabIndex={-1} onFocus={() => (loadingHadFocus.current = true)}>
-          Loading the briefing…
-        </h1>
-      </main>
-    );
-  return <Briefing loaded={state.loaded} loadingHadFocus={loadingHadFocus} />;
+  const loaded = useScenario(useParams().scenarioId ?? '');
+  usePageTitle(loaded ? `Briefing: ${loaded.scenario.title}` : 'Scenario not found');
+  if (!loaded) return <NotFound what="scenario" />;
+  return <Briefing loaded={loaded} />;
 }
 
-interface BriefingProps {
-  readonly loaded: LoadedScenario;
-  /** Whether the loading heading had focus; if so the real heading takes it over. */
-  readonly loadingHadFocus: { readonly current: boolean };
-}
-
-function Briefing({ loaded, loadingHadFocus }: BriefingProps) {
+/*
+ * No loading state of its own: the route's Suspense fallback shows while the scenario loads, and
+ * the layout moves focus to this page's heading once it arrives (after a navigation).
+ */
+function Briefing({ loaded }: { readonly loaded: LoadedScenario }) {
   const { scenario } = loaded;
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (loadingHadFocus.current) heading.current?.focus();
-  }, [loadingHadFocus]);
   const navigate = useNavigate();
   const run = useProgress((s) => s.runs[scenario.id]);
   const timing = useProgress((s) => s.settings.feedbackTiming);
@@ -85,7 +52,7 @@ function Briefing({ loaded, loadingHadFocus }: BriefingProps) {
       <p className="eyebrow">
         Briefing{loaded.source === 'draft' ? ' · Draft' : ''}
       </p>
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 tabIndex={-1}>
         {scenario.title}
       </h1>
       <p className="library-intro">{scenario.summary}</p>

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ScenarioSummary } from '../../domain/summary';
 import { useProgress } from '../../persistence/progress-store';
 import { emptyProgress } from '../../persistence/progress-schema';
 import { LibraryPage } from './library-page';
+import { freshResources, renderSuspended } from '../../testing/suspended';
 
 const summary = (id: string, over: Partial<ScenarioSummary>): ScenarioSummary => ({
   id,
@@ -32,9 +33,9 @@ vi.mock('../../persistence/scenarios', () => ({
   loadScenario: async () => undefined,
 }));
 
-function renderAt(url: string) {
+async function renderAt(url: string) {
   const router = createMemoryRouter([{ path: '/', element: <LibraryPage /> }, { path: '/scenarios/:id', element: <p>briefing</p> }], { initialEntries: [url] });
-  render(<RouterProvider router={router} />);
+  await renderSuspended(<RouterProvider router={router} />);
   return router;
 }
 
@@ -44,11 +45,14 @@ const cardTitles = () => within(screen.getByRole('list', { name: 'Scenarios' }))
 beforeEach(() => {
   useProgress.setState(emptyProgress());
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  freshResources();
+});
 
 describe('LibraryPage', () => {
   it('lists every scenario, drafts marked, each title a link to its briefing', async () => {
-    renderAt('/');
+    await renderAt('/');
     await screen.findByText('My draft');
     expect(screen.getByRole('heading', { level: 1, name: 'Scenario library' })).toBeTruthy();
     expect(count()).toBe('Showing 4 of 4 scenarios');
@@ -68,7 +72,7 @@ describe('LibraryPage', () => {
         { id: 'a', scenarioId: 'glue', scenarioVersion: 'v1', scenarioTitle: 'The glue', startedAt: '2025-01-01T00:00:00Z', finishedAt: '2025-01-01T00:10:00Z', path: [], rewinds: [], status: 'completed', partneringShare: 0.75, choices: 4, note: '' },
       ],
     });
-    renderAt('/');
+    await renderAt('/');
     await screen.findByText('My draft');
     const card = (name: string) => screen.getByRole('link', { name }).closest('article')!;
     expect(card('The glue').textContent).toContain('Completed once · best partnering share 75%');
@@ -77,14 +81,14 @@ describe('LibraryPage', () => {
   });
 
   it('applies filters from a shared link', async () => {
-    renderAt('/?competency=4&pull=rescuing');
+    await renderAt('/?competency=4&pull=rescuing');
     await screen.findByText('Showing 1 of 4 scenarios');
     expect(cardTitles()).toEqual(['Running on empty']);
     expect((screen.getByLabelText('Main pull') as HTMLSelectElement).value).toBe('rescuing');
   });
 
   it('writes filters and search into the URL and updates the count', async () => {
-    const router = renderAt('/');
+    const router = await renderAt('/');
     await screen.findByText('My draft');
     fireEvent.change(screen.getByLabelText('Length'), { target: { value: 'long' } });
     expect(router.state.location.search).toBe('?duration=long');
@@ -96,7 +100,7 @@ describe('LibraryPage', () => {
   });
 
   it('shows an empty state and clears all filters', async () => {
-    const router = renderAt('/?status=completed&q=glue');
+    const router = await renderAt('/?status=completed&q=glue');
     await screen.findByText('Showing 0 of 4 scenarios');
     expect(screen.getByRole('heading', { name: 'No scenarios match' })).toBeTruthy();
     const clearButtons = screen.getAllByRole('button', { name: 'Clear filters' });
@@ -108,7 +112,7 @@ describe('LibraryPage', () => {
   });
 
   it('folds the filters behind a button that says whether it is open', async () => {
-    renderAt('/?pull=avoiding');
+    await renderAt('/?pull=avoiding');
     const toggle = await screen.findByRole('button', { name: 'Filters (1 on)' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(toggle);

@@ -1,35 +1,17 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { usePageTitle } from '../../components/use-page-title';
-import type { ScenarioSummary } from '../../domain/summary';
 import { useProgress } from '../../persistence/progress-store';
-import { bundledSummaries, listScenarios } from '../../persistence/scenarios';
+import { useScenarioList } from '../../persistence/use-scenario';
 import { LibraryFilterForm } from './library-filter-form';
 import { filtersToParams, matchesFilters, parseFilters, type LibraryFilters } from './library-filters';
 import { ScenarioCard } from './scenario-card';
 import { scenarioStatus } from './scenario-status';
 import './library.css';
 
-interface Entry {
-  readonly summary: ScenarioSummary;
-  readonly source: 'bundled' | 'draft';
-}
-
-/** Bundled scenarios are known at once; drafts from other sources arrive a moment later. */
-function useScenarioList(): readonly Entry[] {
-  const [entries, setEntries] = useState<readonly Entry[]>(() => bundledSummaries().map((summary) => ({ summary, source: 'bundled' })));
-  useEffect(() => {
-    let live = true;
-    listScenarios().then((list) => live && setEntries(list), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
-  return entries;
-}
-
 export function LibraryPage() {
   usePageTitle('Scenario library');
+  // Bundled scenarios and drafts, through the resource cache; the route's fallback shows meanwhile.
   const entries = useScenarioList();
   const runs = useProgress((s) => s.runs);
   const attempts = useProgress((s) => s.attempts);

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useParams } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scenarioSchema } from '../../domain/schema';
 import { useProgress } from '../../persistence/progress-store';
 import { tinyScenario } from '../../testing/fixtures';
 import { PlayPage } from './play-page';
+import { freshResources, renderSuspended } from '../../testing/suspended';
 
 vi.mock('../../persistence/scenarios', () => ({
   loadScenario: async (id: string) => {
@@ -19,8 +20,8 @@ function Debrief() {
   return <h1>Debrief {useParams().attemptId}</h1>;
 }
 
-function renderPlay(id = 'tiny') {
-  return render(
+async function renderPlay(id = 'tiny') {
+  return renderSuspended(
     <MemoryRouter initialEntries={[`/scenarios/${id}/play`]}>
       <Routes>
         <Route path="/scenarios/:scenarioId/play" element={<PlayPage />} />
@@ -36,11 +37,14 @@ beforeEach(() => {
   localStorage.clear();
   useProgress.setState({ runs: {}, attempts: [], settings: { feedbackTiming: 'each' } });
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  freshResources();
+});
 
 describe('play page', () => {
   it('shows the client line, the responses by their text and the meters', async () => {
-    renderPlay();
+    await renderPlay();
     expect(await screen.findByText('I keep saying yes to everything.')).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: 'Tiny' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'What would you like from today?' })).toBeTruthy();
@@ -51,7 +55,7 @@ describe('play page', () => {
   });
 
   it('after a drift choice shows feedback with stance, broken markers and the partnering alternative, holding back the next line', async () => {
-    renderPlay();
+    await renderPlay();
     await screen.findByText('I keep saying yes to everything.');
     choose('Just say no.');
     const panel = screen.getByRole('region', { name: 'Feedback' });
@@ -66,7 +70,7 @@ describe('play page', () => {
   });
 
   it('a partnering choice names the markers it honours; Continue shows the next line and focuses it', async () => {
-    renderPlay();
+    await renderPlay();
     await screen.findByText('I keep saying yes to everything.');
     choose('What would you like from today?');
     expect(screen.getByText('PCC markers this move honours')).toBeTruthy();
@@ -79,7 +83,7 @@ describe('play page', () => {
   });
 
   it('Try a different response undoes the choice and keeps it on record', async () => {
-    renderPlay();
+    await renderPlay();
     await screen.findByText('I keep saying yes to everything.');
     choose('Just say no.');
     choose('Try a different response');
@@ -91,18 +95,18 @@ describe('play page', () => {
   });
 
   it('a reload while feedback is shown restores the same screen', async () => {
-    const first = renderPlay();
+    const first = await renderPlay();
     await screen.findByText('I keep saying yes to everything.');
     choose('Just say no.');
     first.unmount();
-    renderPlay();
+    await renderPlay();
     expect(await screen.findByRole('region', { name: 'Feedback' })).toBeTruthy();
     expect(screen.getByText('Supplies the answer.')).toBeTruthy();
     expect(screen.queryByText('I suppose it is about being liked.')).toBeNull();
   });
 
   it('with feedback only in the debrief, a choice goes straight to the next line', async () => {
-    renderPlay();
+    await renderPlay();
     await screen.findByText('I keep saying yes to everything.');
     fireEvent.change(screen.getByLabelText('When to show feedback'), { target: { value: 'debrief' } });
     expect(useProgress.getState().settings.feedbackTiming).toBe('debrief');
@@ -112,14 +116,14 @@ describe('play page', () => {
   });
 
   it('the last feedback survives a reload, and Continue closes the attempt and opens the debrief', async () => {
-    const first = renderPlay();
+    const first = await renderPlay();
     await screen.findByText('I keep saying yes to everything.');
     choose('What would you like from today?');
     choose('Continue');
     choose('Liked by whom?');
     expect(screen.getByText(/This response ends the conversation/)).toBeTruthy();
     first.unmount();
-    renderPlay();
+    await renderPlay();
     await screen.findByRole('region', { name: 'Feedback' });
     await act(async () => choose('Continue'));
     const attempt = useProgress.getState().attempts[0]!;
@@ -131,7 +135,7 @@ describe('play page', () => {
   it('a run that no longer fits the scenario is explained and can be restarted, keeping it as abandoned', async () => {
     useProgress.getState().startRun('tiny', 'old');
     useProgress.getState().choose('tiny', 'a-response-that-was-removed', false);
-    renderPlay();
+    await renderPlay();
     expect(await screen.findByRole('heading', { name: 'This conversation can’t be resumed' })).toBeTruthy();
     choose('Start again');
     expect(useProgress.getState().attempts[0]).toMatchObject({ status: 'abandoned', choices: 1 });
@@ -140,7 +144,7 @@ describe('play page', () => {
   });
 
   it('an unknown scenario shows not found', async () => {
-    renderPlay('nope');
+    await renderPlay('nope');
     expect(await screen.findByRole('heading', { name: 'We couldn’t find that scenario' })).toBeTruthy();
   });
 });

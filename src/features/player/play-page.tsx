@@ -13,18 +13,10 @@ import { useScenario } from '../../persistence/use-scenario';
 import './player.css';
 
 export function PlayPage() {
-  const { scenarioId } = useParams();
-  const state = useScenario(scenarioId);
-  usePageTitle(state.status === 'ready' ? `Conversation: ${state.loaded.scenario.title}` : 'Conversation');
-  if (state.status === 'missing') return <NotFound what="scenario" />;
-  if (state.status === 'loading')
-    return (
-      <main id="main" className="page play" tabIndex={-1}>
-        <h1>Conversation</h1>
-        <p role="status" className="muted">Loading the conversation…</p>
-      </main>
-    );
-  return <PlayRun key={state.loaded.scenario.id} loaded={state.loaded} />;
+  const loaded = useScenario(useParams().scenarioId ?? '');
+  usePageTitle(loaded ? `Conversation: ${loaded.scenario.title}` : 'Scenario not found');
+  if (!loaded) return <NotFound what="scenario" />;
+  return <PlayRun key={loaded.scenario.id} loaded={loaded} />;
 }
 
 function PlayRun({ loaded }: { loaded: LoadedScenario }) {

@@ -28,10 +28,10 @@ export function previewMeters(params: URLSearchParams, meterIds: readonly string
  * (`/preview/:draftId?from=<node>&m.<meter>=<value>`). Nothing is saved to progress.
  */
 export function PreviewPage() {
-  const { draftId } = useParams();
-  const state = useScenario(draftId);
-  usePageTitle(state.status === 'ready' ? `Preview: ${state.loaded.scenario.title}` : 'Preview');
-  if (state.status === 'missing')
+  const draftId = useParams().draftId ?? '';
+  const loaded = useScenario(draftId);
+  usePageTitle(loaded ? `Preview: ${loaded.scenario.title}` : 'Preview');
+  if (!loaded)
     return (
       <main id="main" className="page narrow" tabIndex={-1}>
         <h1>This draft can’t be previewed</h1>
@@ -39,14 +39,7 @@ export function PreviewPage() {
         <p><Link className="button" to={draftId ? `/studio/${draftId}` : '/studio'}>Back to the studio</Link></p>
       </main>
     );
-  if (state.status === 'loading')
-    return (
-      <main id="main" className="page play" tabIndex={-1}>
-        <h1>Preview</h1>
-        <p role="status" className="muted">Loading the draft…</p>
-      </main>
-    );
-  return <PreviewRun loaded={state.loaded} draftId={draftId!} />;
+  return <PreviewRun loaded={loaded} draftId={draftId} />;
 }
 
 function PreviewRun({ loaded, draftId }: { loaded: LoadedScenario; draftId: string }) {

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PROGRESS_KEY, useProgress, useStorageHealth } from '../../persistence/progress-store';
 import type { Attempt } from '../../persistence/progress-schema';
 import { ProgressPage } from './progress-page';
+import { freshResources, renderSuspended } from '../../testing/suspended';
 
 vi.mock('../../persistence/scenarios', () => ({
   bundledSummaries: () => [{ id: 'glue', title: 'The glue' }],
@@ -40,9 +41,11 @@ function seed() {
   });
 }
 
-function renderPage() {
+async function renderPage() {
   const router = createMemoryRouter([{ path: '/progress', element: <ProgressPage /> }], { initialEntries: ['/progress'] });
-  render(<RouterProvider router={router} />);
+  await renderSuspended(<RouterProvider router={router} />);
+  // The page arrives once the scenario list has loaded (the route's Suspense fallback meanwhile).
+  await screen.findByRole('heading', { level: 1, name: 'Your progress' });
 }
 
 beforeEach(() => {
@@ -50,11 +53,14 @@ beforeEach(() => {
   useStorageHealth.setState({ unreadable: undefined, writeError: undefined, memoryOnly: undefined });
   seed();
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  freshResources();
+});
 
 describe('ProgressPage', () => {
-  it('lists attempts newest first with ending, share, choices, rewinds, note and debrief link', () => {
-    renderPage();
+  it('lists attempts newest first with ending, share, choices, rewinds, note and debrief link', async () => {
+    await renderPage();
     const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
     expect(rows[0]!.textContent).toContain('Abandoned: started again');
@@ -66,12 +72,12 @@ describe('ProgressPage', () => {
     expect(within(rows[1]!).getByRole('link', { name: /^Debrief/ }).getAttribute('href')).toBe('/attempts/old');
   });
 
-  it('shows attempts 50 at a time, newest first, with pages to step through', () => {
+  it('shows attempts 50 at a time, newest first, with pages to step through', async () => {
     const many = Array.from({ length: 120 }, (_, i) =>
       attempt({ id: `a${i}`, scenarioTitle: `Attempt ${i}`, finishedAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString() }),
     );
     useProgress.setState({ attempts: many });
-    renderPage();
+    await renderPage();
     const rows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1);
     expect(rows()).toHaveLength(50);
     expect(rows()[0]!.textContent).toContain('Attempt 119');
@@ -87,11 +93,11 @@ describe('ProgressPage', () => {
     expect((within(pager).getByRole('button', { name: 'Older attempts' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
-  it('when a save failed for lack of room, offers to remove old attempts after asking, then saves again', () => {
+  it('when a save failed for lack of room, offers to remove old attempts after asking, then saves again', async () => {
     const many = Array.from({ length: 25 }, (_, i) => attempt({ id: `a${i}`, finishedAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString() }));
     useProgress.setState({ attempts: many });
     useStorageHealth.setState({ writeError: 'The quota has been exceeded.' });
-    renderPage();
+    await renderPage();
     const room = screen.getByRole('region', { name: 'Make room to save your progress' });
     fireEvent.click(within(room).getByRole('button', { name: 'Remove old attempts…' }));
     const ask = within(room).getByRole('group', { name: 'Remove old attempts?' });
@@ -105,8 +111,8 @@ describe('ProgressPage', () => {
     expect(JSON.parse(localStorage.getItem(PROGRESS_KEY)!).state.attempts).toHaveLength(20);
   });
 
-  it('offers to resume conversations in progress', () => {
-    renderPage();
+  it('offers to resume conversations in progress', async () => {
+    await renderPage();
     expect(screen.getByRole('heading', { level: 3, name: 'The glue' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Resume The glue' }).getAttribute('href')).toBe('/scenarios/glue/play');
   });
@@ -116,7 +122,7 @@ describe('ProgressPage', () => {
     URL.createObjectURL = vi.fn((b: Blob) => (created.push(b), 'blob:progress'));
     URL.revokeObjectURL = vi.fn();
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
-    renderPage();
+    await renderPage();
     fireEvent.click(screen.getByRole('button', { name: 'Export progress (JSON)' }));
     expect(click).toHaveBeenCalledOnce();
     const exported = JSON.parse(await created[0]!.text());
@@ -124,8 +130,8 @@ describe('ProgressPage', () => {
     expect(screen.getByText(/Your progress was saved as catalyst-progress-\d{4}-\d\d-\d\d\.json/)).toBeTruthy();
   });
 
-  it('asks before erasing, names what will go, and can be cancelled', () => {
-    renderPage();
+  it('asks before erasing, names what will go, and can be cancelled', async () => {
+    await renderPage();
     fireEvent.click(screen.getByRole('button', { name: 'Erase all…' }));
     const confirm = screen.getByRole('group', { name: 'Erase everything stored in this browser?' });
     expect(confirm.textContent).toContain('2 attempts and 1 reflection note');
@@ -136,7 +142,7 @@ describe('ProgressPage', () => {
   });
 
   it('erases everything after confirmation', async () => {
-    renderPage();
+    await renderPage();
     fireEvent.click(screen.getByRole('button', { name: 'Erase all…' }));
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Yes, erase everything' })));
     expect(useProgress.getState().attempts).toHaveLength(0);
@@ -145,13 +151,13 @@ describe('ProgressPage', () => {
     expect(screen.getByText('Nothing in progress.')).toBeTruthy();
   });
 
-  it('changes when feedback is shown', () => {
-    renderPage();
+  it('changes when feedback is shown', async () => {
+    await renderPage();
     fireEvent.click(screen.getByRole('radio', { name: /Only in the debrief/ }));
     expect(useProgress.getState().settings.feedbackTiming).toBe('debrief');
   });
 
-  it('offers the unreadable copy, kept aside, as a download', () => {
+  it('offers the unreadable copy, kept aside, as a download', async () => {
     const aside = `${PROGRESS_KEY}.unreadable.2025-03-05T00:00:00.000Z`;
     localStorage.setItem(aside, '{"broken":true');
     useStorageHealth.setState({ unreadable: { aside, message: 'Unexpected end of JSON input' } });
@@ -159,7 +165,7 @@ describe('ProgressPage', () => {
     URL.createObjectURL = vi.fn((b: Blob) => (created.push(b), 'blob:aside'));
     URL.revokeObjectURL = vi.fn();
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
-    renderPage();
+    await renderPage();
     const section = screen.getByRole('region', { name: 'Earlier progress that could not be read' });
     expect(section.textContent).toContain(aside);
     fireEvent.click(within(section).getByRole('button', { name: /Download old copy/ }));

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { FeedbackTimingField } from '../../components/feedback-timing-field';
 import { usePageTitle } from '../../components/use-page-title';
 import { useProgress } from '../../persistence/progress-store';
-import { bundledSummaries, listScenarios } from '../../persistence/scenarios';
+import { useScenarioList } from '../../persistence/use-scenario';
 import { AttemptsTable } from './attempts-table';
 import { FreeSpaceSection } from './free-space-section';
 import { plural } from './format';
@@ -14,15 +14,8 @@ import './progress.css';
 
 /** Scenario titles by id, for runs (attempts carry their own title). */
 function useTitles(): ReadonlyMap<string, string> {
-  const [titles, setTitles] = useState<ReadonlyMap<string, string>>(() => new Map(bundledSummaries().map((s) => [s.id, s.title])));
-  useEffect(() => {
-    let live = true;
-    listScenarios().then((list) => live && setTitles(new Map(list.map((e) => [e.summary.id, e.summary.title]))), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
-  return titles;
+  const list = useScenarioList();
+  return useMemo(() => new Map(list.map((e) => [e.summary.id, e.summary.title])), [list]);
 }
 
 export function ProgressPage() {
