@@ -225,15 +225,11 @@ export function readStatements(result: ReadResult, source: string, statements: r
       }
       const stepExt = rext[COHORT_EXT.step];
       const step = typeof stepExt === 'number' && Number.isInteger(stepExt) && stepExt >= 0 ? stepExt : attempt.answers.size;
-      const answer: RecordedAnswer = {
-        nodeId,
-        choiceId: response,
-        ...(str(rext[COHORT_EXT.stance]) && { stance: rext[COHORT_EXT.stance] as string }),
-        flags: stringList(rext[COHORT_EXT.flags]),
-        ...(numberRecord(rext[COHORT_EXT.meters]) && { meters: numberRecord(rext[COHORT_EXT.meters])! }),
-        step,
-        at,
-      };
+      const stance = str(rext[COHORT_EXT.stance]);
+      const meters = numberRecord(rext[COHORT_EXT.meters]);
+      const answer: RecordedAnswer = { nodeId, choiceId: response, flags: stringList(rext[COHORT_EXT.flags]), step, at };
+      if (stance) (answer as { stance?: string }).stance = stance;
+      if (meters) (answer as { meters?: Record<string, number> }).meters = meters;
       attempt.answered++;
       const before = attempt.answers.get(step);
       if (!before || before.at <= at) attempt.answers.set(step, answer);
