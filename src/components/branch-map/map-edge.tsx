@@ -51,7 +51,7 @@ function MapEdgeView({ source, target, sourceX, sourceY, targetX, targetY, data 
   const { path, labelX, labelY } = edgeGeometry(sourceX, sourceY, targetX, targetY, offset, source === target, 0.5 + spread);
   const label = info.label.length > MAX_LABEL ? `${info.label.slice(0, MAX_LABEL - 1)}…` : info.label;
   return (
-    <g className={`bm-edge bm-edge-${tone}`}>
+    <g className={`bm-edge bm-edge-${tone}${info.heat !== undefined ? ` bm-heat bm-heat-${info.heat}` : ''}`}>
       <path d={path} className="bm-edge-path" fill="none" markerEnd={`url(#${prefix}-arrow-${tone})`} />
       <text x={labelX} y={labelY} className="bm-edge-label" textAnchor="middle" dominantBaseline="central">
         {label}

@@ -8,7 +8,7 @@ import type { LoadedScenario } from '../../persistence/scenarios';
 import { EXT, VERB_REWOUND } from '../../records/xapi/iris';
 import { answered, attemptFinished, initialized, resolveLastChoice, rewound, shareOf, terminated, type StatementFrame } from '../../records/xapi/statements';
 import { tinyScenario } from '../../testing/fixtures';
-import { aggregateCohort, attemptsCsv, choicesCsv, csvCell, newReadResult, readFileText, readJson, replayPath, traineeHash, type CohortScenario } from './index';
+import { aggregateCohort, attemptsCsv, choicesCsv, csvCell, jsonErrorOffset, newReadResult, readFileText, readJson, replayPath, traineeHash, type CohortScenario } from './index';
 import { COHORT_EXT, COHORT_VERBS } from './vocabulary';
 
 const scenario = validateScenarioData(tinyScenario()).scenario!;
@@ -200,6 +200,21 @@ describe('bad input', () => {
     expect(report.skipped[0]).toMatchObject({ source: 'broken.json', count: 1 });
     expect(report.skipped[0]!.reason).toContain('not valid JSON');
     expect(report.skipped[0]!.example).toMatch(/^line 3, column \d+$/);
+  });
+
+  it('finds where JSON first goes wrong, whatever the engine’s message says', () => {
+    for (const [text, at] of [
+      ['[1, 2,]', 6],
+      ['{"a": tru}', 6],
+      ['{"a" 1}', 5],
+      ['[1] x', 4],
+      ['"open', 5],
+      ['[-01]', 3],
+      ['{"a": [1, {"b": "\\u00e9"}], "c": null}', -1],
+    ] as const) {
+      if (at >= 0) expect(() => JSON.parse(text)).toThrow();
+      expect(jsonErrorOffset(text), text).toBe(at);
+    }
   });
 
   it('reports statements that are not Catalyst’s, and other shapes', () => {

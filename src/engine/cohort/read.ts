@@ -92,14 +92,75 @@ function skip(result: ReadResult, source: string, reason: string, example: strin
   else result.skipped.push({ source, reason, count: 1, example });
 }
 
-/** "line 3, column 14" for a JSON.parse error, computed from its position when the engine gives one. */
-export function jsonErrorPlace(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const lineCol = /line (\d+) column (\d+)/.exec(message);
-  if (lineCol) return `line ${lineCol[1]}, column ${lineCol[2]}`;
-  const pos = /position (\d+)/.exec(message);
-  if (!pos) return 'near the end of the file';
-  const at = Number(pos[1]);
+/**
+ * Offset of the first JSON syntax error in `text` (a small recursive-descent scan, run only after
+ * JSON.parse failed: engines differ in whether their message gives a position, Chromium's often not).
+ */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const ws = () => { while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++; };
+  const fail = (): never => { throw i; };
+  const lit = (word: string) => { if (text.startsWith(word, i)) i += word.length; else fail(); };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') i++;
+      else if (text.charCodeAt(i) < 0x20) fail();
+      i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const number = () => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m || !m[0]) fail();
+    i += m![0].length;
+  };
+  const value = (depth: number): void => {
+    if (depth > 10_000) fail();
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++; ws();
+      if (text[i] === '}') { i++; return; }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        string(); ws();
+        if (text[i] !== ':') fail();
+        i++; value(depth + 1); ws();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === '}') { i++; return; }
+        fail();
+      }
+    } else if (c === '[') {
+      i++; ws();
+      if (text[i] === ']') { i++; return; }
+      for (;;) {
+        value(depth + 1); ws();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === ']') { i++; return; }
+        fail();
+      }
+    } else if (c === '"') string();
+    else if (c === 't') lit('true');
+    else if (c === 'f') lit('false');
+    else if (c === 'n') lit('null');
+    else number();
+  };
+  try {
+    value(0);
+    ws();
+    return i < text.length ? i : -1;
+  } catch (at) {
+    return typeof at === 'number' ? at : 0;
+  }
+}
+
+/** "line 3, column 14": where a file's JSON first goes wrong. */
+export function jsonErrorPlace(text: string): string {
+  const at = jsonErrorOffset(text);
+  if (at < 0) return 'the file';
   const before = text.slice(0, at);
   const line = before.split('\n').length;
   return `line ${line}, column ${at - before.lastIndexOf('\n')}`;
@@ -111,8 +172,8 @@ export function readFileText(result: ReadResult, name: string, text: string): vo
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (error) {
-    skip(result, name, 'not valid JSON, so nothing in this file was read', jsonErrorPlace(text, error));
+  } catch {
+    skip(result, name, 'not valid JSON, so nothing in this file was read', jsonErrorPlace(text));
     return;
   }
   readJson(result, name, data);

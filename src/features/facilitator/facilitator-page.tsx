@@ -88,6 +88,9 @@ function Guide({ scenario, loadingHadFocus }: { scenario: Scenario; loadingHadFo
         <Link className="button secondary" to={briefing}>
           Back to the briefing
         </Link>
+        <Link className="button secondary" to="/cohort">
+          Cohort insight
+        </Link>
       </div>
 
       <FacilitatorOverview scenario={scenario} />
