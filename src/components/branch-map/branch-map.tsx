@@ -168,7 +168,8 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
         </div>
       </div>
       {view === 'list' ? (
-        <div className="bm-list-wrap">
+        // Read-only lists have nothing focusable inside: the scrolling box itself takes focus.
+        <div className="bm-list-wrap" {...(select ? {} : { tabIndex: 0, role: 'group', 'aria-label': `${ariaLabel}, as a list` })}>
           <MapList graph={graph} {...(selectedId !== undefined ? { selectedId } : {})} {...(problemsByNode ? { problemsByNode } : {})} {...(select ? { onSelect: select } : {})} />
         </div>
       ) : (

@@ -42,7 +42,7 @@ export function heatMapSvg(doc: BranchMapDoc, heat: MapHeat, title: string): str
   out.push(`<text x="${minX + pad}" y="${minY + 32}" font-size="20" font-weight="700" fill="#1b2430">${esc(title)}</text>`);
   out.push(`<text x="${minX + pad}" y="${minY + 54}" font-size="13" fill="#4a5563">Edge labels: attempts that chose the response · share of those who reached the moment. Line width grows with the share.</text>`);
   out.push('<defs>');
-  for (const [tone, colour] of Object.entries(TONES)) out.push(`<marker id="arrow-${tone}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${colour}"/></marker>`);
+  for (const [tone, colour] of Object.entries(TONES)) out.push(`<marker id="arrow-${tone}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="14" markerHeight="14" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${colour}"/></marker>`);
   out.push('</defs>');
   for (const e of graph.edges) {
     const s = pos.get(e.source);

@@ -69,7 +69,7 @@ export function ArrowMarkers({ prefix }: { prefix: string }) {
     <svg className="bm-markers" aria-hidden="true" focusable="false" width="0" height="0">
       <defs>
         {EDGE_TONES.map((tone) => (
-          <marker key={tone} id={`${prefix}-arrow-${tone}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker key={tone} id={`${prefix}-arrow-${tone}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="14" markerHeight="14" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
             <path d="M0,0 L10,5 L0,10 z" className={`bm-arrow bm-arrow-${tone}`} />
           </marker>
         ))}
