@@ -64,6 +64,7 @@ async function importAll(page: Page, dir: string) {
 
 test('import a generated file set: counts on the map, skipped files named, duplicates once', async ({ page }, info) => {
   await page.goto('#/cohort');
+  await expect(page.getByRole('heading', { level: 1, name: 'Cohort insight' })).toBeVisible();
   await clean(page, 'empty');
   await importAll(page, info.outputPath('files'));
   const expected = startFigures();
@@ -88,6 +89,12 @@ test('import a generated file set: counts on the map, skipped files named, dupli
     await expect(start.locator('.bm-list-link').nth(i)).toContainText(`Chosen in ${count} ${count === 1 ? 'attempt' : 'attempts'}, ${pct} of the ${expected.attempts} that reached this moment`);
   }
   await expect(page.getByRole('heading', { name: 'Top drift points' })).toBeVisible();
+});
+
+test('the page with records, and with names shown, has no axe violations', async ({ page }, info) => {
+  await importAll(page, info.outputPath('files'));
+  await expect(page.getByRole('heading', { name: 'Top drift points' })).toBeVisible();
+  await page.locator('.react-flow__node').first().waitFor();
   await clean(page, 'with records');
 
   // Names only on request.

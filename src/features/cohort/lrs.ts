@@ -44,7 +44,7 @@ async function getPage(url: URL, auth: string, signal: AbortSignal, timeoutMs: n
     if (timeout.aborted) throw new LrsError(`The LRS at ${url.origin} did not answer within ${timeoutMs / 1000} seconds. Nothing from this fetch was added; try again, or check the endpoint.`, 'timeout');
     void error;
     throw new LrsError(
-      `Could not reach the LRS at ${url.origin}. Either the address is wrong or the server is down, or the LRS does not allow this site (${location.origin}) to read from it (CORS). Nothing from this fetch was added.`,
+      `Could not reach the LRS at ${url.origin}. Either the address is wrong or the server is down, or the LRS does not allow this site (${globalThis.location?.origin ?? 'this page'}) to read from it (CORS). Nothing from this fetch was added.`,
       'network',
     );
   }
