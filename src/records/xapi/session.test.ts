@@ -74,7 +74,7 @@ function session(lrs: ReturnType<typeof fakeLrs>, f = frame()) {
   return { s, statuses };
 }
 
-const run = (path: string[], rewinds: Run['rewinds'] = []): Run => ({ id: '11111111-2222-4333-8444-555555555555', scenarioId: 'tiny', scenarioVersion: loaded.version, startedAt: '2026-01-01T00:00:00.000Z', path, rewinds, awaitingContinue: false });
+const run = (path: string[], rewinds: Run['rewinds'] = []): Run => ({ id: '11111111-2222-4333-8444-555555555555', scenarioId: 'tiny', scenarioVersion: loaded.version, startedAt: '2026-01-01T00:00:00.000Z', path, rewinds, awaitingContinue: false, seed: 1 });
 const attempt = (path: string[]): Attempt => ({
   ...run(path), scenarioTitle: 'Tiny', finishedAt: '2026-01-01T00:05:00.000Z', status: 'completed', endingId: 'breakthrough', outcome: 'breakthrough', partneringShare: 1, choices: path.length, note: 'a private reflection that must never leave',
 });
