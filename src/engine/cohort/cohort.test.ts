@@ -36,7 +36,7 @@ const frameFor = (name: string): StatementFrame => ({
  */
 function play(name: string, attemptId: string, path: string[], opts: { takeBack?: [number, string][]; finish?: boolean; ver?: string } = {}): Statement[] {
   const frame = frameFor(name);
-  const run: Run = { id: attemptId, scenarioId: 'tiny', scenarioVersion: opts.ver ?? version, startedAt: frame.now().toISOString(), path: [], rewinds: [], awaitingContinue: false };
+  const run: Run = { id: attemptId, scenarioId: 'tiny', scenarioVersion: opts.ver ?? version, startedAt: frame.now().toISOString(), path: [], rewinds: [], awaitingContinue: false, seed: 1 };
   const out: Statement[] = [initialized(frame, run, scenario.title)];
   path.forEach((choiceId, i) => {
     const back = opts.takeBack?.find(([step]) => step === i);
