@@ -10,6 +10,9 @@
  * the Cohort page's Web Worker does. Printed per size: the median time, the time per statement,
  * and the JS heap the result and its parse hold (Node: heapUsed after the run minus before, after
  * a GC; Chromium: performance.memory.usedJSHeapSize likewise, with precise memory info).
+ * Node also prints the process's CPU time per run (user + system, all threads: GC runs in
+ * parallel), which is what the wall time would be on an idle machine, roughly; on a shared machine
+ * the wall time mostly measures waiting. The load average is printed first for that reason.
  * Target: 100,000 statements in under 2 s in the browser, time per statement flat across sizes.
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -49,7 +52,7 @@ const files = SIZES.map((size) => {
   return { size, path, bytes: readFileSync(path).length };
 });
 
-interface Row { size: number; ms: number; parseMs: number; perStatementUs: number; heapMb: string; attempts: number }
+interface Row { size: number; ms: number; cpuMs?: number; parseMs: number; perStatementUs: number; heapMb: string; attempts: number }
 const rows: { node: Row[]; browser: Row[] } = { node: [], browser: [] };
 
 console.log(`Load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores`);
@@ -59,10 +62,12 @@ for (const f of files) {
   const times: number[] = [];
   const parses: number[] = [];
   const heaps: number[] = [];
+  const cpus: number[] = [];
   let attempts = 0;
   for (let run = 0; run < RUNS; run++) {
     gc?.();
     const before = process.memoryUsage().heapUsed;
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const data: unknown = JSON.parse(text);
     parses.push(performance.now() - t0);
@@ -71,11 +76,13 @@ for (const f of files) {
     readJson(read, f.path, data);
     const report = aggregateCohort(read, library);
     times.push(performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    cpus.push((cpu.user + cpu.system) / 1000);
     heaps.push(process.memoryUsage().heapUsed - before);
     attempts = report.attempts;
   }
   const ms = median(times);
-  rows.node.push({ size: f.size, ms, parseMs: median(parses), perStatementUs: (ms * 1000) / f.size, heapMb: mb(median(heaps)), attempts });
+  rows.node.push({ size: f.size, ms, cpuMs: median(cpus), parseMs: median(parses), perStatementUs: (ms * 1000) / f.size, heapMb: mb(median(heaps)), attempts });
 }
 
 async function inBrowser(): Promise<void> {
@@ -148,11 +155,11 @@ if (BROWSER) await inBrowser();
 const table = (label: string, list: Row[]) => {
   if (!list.length) return;
   console.log(`\n${label}`);
-  console.log('statements  file MB  attempts  median ms  of which JSON.parse  µs/statement  heap MB');
+  console.log(`statements  file MB  attempts  median ms  of which JSON.parse  µs/statement  heap MB${list[0]?.cpuMs !== undefined ? '  CPU ms (all threads)' : ''}`);
   for (const r of list) {
     const f = files.find((x) => x.size === r.size)!;
     console.log(
-      `${String(r.size).padStart(10)}  ${mb(f.bytes).padStart(7)}  ${String(r.attempts).padStart(8)}  ${r.ms.toFixed(1).padStart(9)}  ${r.parseMs.toFixed(1).padStart(18)}  ${r.perStatementUs.toFixed(2).padStart(12)}  ${r.heapMb.padStart(7)}`,
+      `${String(r.size).padStart(10)}  ${mb(f.bytes).padStart(7)}  ${String(r.attempts).padStart(8)}  ${r.ms.toFixed(1).padStart(9)}  ${r.parseMs.toFixed(1).padStart(18)}  ${r.perStatementUs.toFixed(2).padStart(12)}  ${r.heapMb.padStart(7)}${r.cpuMs !== undefined ? r.cpuMs.toFixed(0).padStart(22) : ''}`,
     );
   }
 };
