@@ -21,7 +21,8 @@ import { buildSync } from 'esbuild';
 import { chromium } from '@playwright/test';
 import { parseScenarioSource } from '../src/domain/source';
 import { scenarioVersion } from '../src/domain/summary';
-import { aggregateCohort, newReadResult, readJson, syntheticStatements } from '../src/engine/cohort';
+import { aggregateCohort, newReadResult, readJson } from '../src/engine/cohort';
+import { syntheticStatements } from '../src/engine/cohort/synthetic';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
