@@ -3,7 +3,7 @@ import { emitRunEvent, type RunEvent } from '../persistence/run-events';
 import type { Run } from '../persistence/progress-schema';
 import type { RecordsLaunch } from './launch';
 import { startRecords } from './start';
-import { useRecordsStatus } from './status';
+import { useRecordsStatus } from '../persistence/records-status';
 import type { RecordsModule, RecordsSink } from './types';
 
 const launch: RecordsLaunch = { ok: true, mode: 'scorm12', scenarioId: 'tiny' };
