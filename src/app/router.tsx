@@ -20,6 +20,7 @@ const Preview = page(() => import('../features/player/preview-page'), 'PreviewPa
 const Debrief = page(() => import('../features/debrief/debrief-page'), 'DebriefPage');
 const Progress = page(() => import('../features/progress/progress-page'), 'ProgressPage');
 const StudioList = page(() => import('../features/studio/studio-list-page'), 'StudioListPage');
+const Cohort = page(() => import('../features/cohort/cohort-page'), 'CohortPage');
 const StudioEditor = page(() => import('../features/studio/studio-editor-page'), 'StudioEditorPage');
 
 function Loading() {
@@ -49,6 +50,7 @@ export function AppRoutes() {
         <Route path="studio" element={guarded(<StudioList />)} />
         <Route path="studio/:draftId" element={guarded(<StudioEditor />)} />
         <Route path="preview/:draftId" element={guarded(<Preview />)} />
+        <Route path="cohort" element={guarded(<Cohort />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { NodeMouseHandler, ReactFlowInstance, Viewport } from '@xyflow/react';
 import './branch-map.css';
-import { buildMapGraph, type BranchMapDoc } from './map-model';
+import { applyHeat, buildMapGraph, type BranchMapDoc, type MapHeat } from './map-model';
 import { buildFlowElements, createFlowCache, type MapFlowEdge, type MapFlowNode } from './flow-elements';
 import { MapCanvas } from './map-canvas';
 import { MapList } from './map-list';
@@ -19,14 +19,16 @@ export interface BranchMapProps {
   /** Facilitator view: selecting only happens when onSelect is given; no editing hints. */
   readOnly?: boolean;
   ariaLabel: string;
+  /** Cohort heat map: counts on nodes and edges (read-only use). */
+  heat?: MapHeat;
 }
 
 /** Branch map of a scenario or draft (valid or not): boxes per node, edges per choice and route. */
-export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly = false, ariaLabel }: BranchMapProps) {
+export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly = false, ariaLabel, heat }: BranchMapProps) {
   const flowId = `bm${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const hintId = `${flowId}-hint`;
   const [view, setView] = useState<'map' | 'list'>('map');
-  const graph = useMemo(() => buildMapGraph(doc), [doc]);
+  const graph = useMemo(() => applyHeat(buildMapGraph(doc), heat), [doc, heat]);
   const layout = useMapLayout(graph);
   // A mutable cache of built elements, kept for the life of the map (see buildFlowElements).
   const [cache] = useState(createFlowCache);
@@ -166,7 +168,8 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
         </div>
       </div>
       {view === 'list' ? (
-        <div className="bm-list-wrap">
+        // Read-only lists have nothing focusable inside: the scrolling box itself takes focus.
+        <div className="bm-list-wrap" {...(select ? {} : { tabIndex: 0, role: 'group', 'aria-label': `${ariaLabel}, as a list` })}>
           <MapList graph={graph} {...(selectedId !== undefined ? { selectedId } : {})} {...(problemsByNode ? { problemsByNode } : {})} {...(select ? { onSelect: select } : {})} />
         </div>
       ) : (

@@ -29,11 +29,11 @@ const HANDLES = [
 
 const sameNodeInfo = (a: MapNodeInfo, b: MapNodeInfo): boolean =>
   a.id === b.id && a.index === b.index && a.kind === b.kind && a.rawKind === b.rawKind && a.snippet === b.snippet &&
-  a.outcome === b.outcome && a.isStart === b.isStart && a.unlinked === b.unlinked;
+  a.outcome === b.outcome && a.isStart === b.isStart && a.unlinked === b.unlinked && a.heat === b.heat;
 
 const sameEdgeInfo = (a: MapEdgeInfo, b: MapEdgeInfo): boolean =>
   a.id === b.id && a.source === b.source && a.target === b.target && a.stance === b.stance && a.label === b.label &&
-  a.description === b.description && a.parallelIndex === b.parallelIndex && a.parallelCount === b.parallelCount;
+  a.description === b.description && a.parallelIndex === b.parallelIndex && a.parallelCount === b.parallelCount && a.heat === b.heat;
 
 export const targetName = (id: string): string =>
   id.startsWith(GHOST_PREFIX) ? `missing node “${id.slice(GHOST_PREFIX.length).replace(/:+$/, '')}”` : id;
@@ -42,7 +42,7 @@ export const targetName = (id: string): string =>
 export function nodeAriaLabel(info: MapNodeInfo): string {
   const unlinked = info.unlinked ? ` ${info.unlinked} ${info.unlinked === 1 ? 'link leads' : 'links lead'} nowhere.` : '';
   const main = `${info.isStart ? 'Start. ' : ''}${kindText(info)}${info.kind === 'missing' ? '' : ` ${info.id}`}${info.snippet ? `: ${info.snippet}` : ''}`;
-  return `${main}${/[.!?…]$/.test(main) ? '' : '.'}${unlinked}`;
+  return `${main}${/[.!?…]$/.test(main) ? '' : '.'}${unlinked}${info.heat ? ` ${info.heat}.` : ''}`;
 }
 
 /**

@@ -51,7 +51,7 @@ function MapEdgeView({ source, target, sourceX, sourceY, targetX, targetY, data 
   const { path, labelX, labelY } = edgeGeometry(sourceX, sourceY, targetX, targetY, offset, source === target, 0.5 + spread);
   const label = info.label.length > MAX_LABEL ? `${info.label.slice(0, MAX_LABEL - 1)}…` : info.label;
   return (
-    <g className={`bm-edge bm-edge-${tone}`}>
+    <g className={`bm-edge bm-edge-${tone}${info.heat !== undefined ? ` bm-heat bm-heat-${info.heat}` : ''}`}>
       <path d={path} className="bm-edge-path" fill="none" markerEnd={`url(#${prefix}-arrow-${tone})`} />
       <text x={labelX} y={labelY} className="bm-edge-label" textAnchor="middle" dominantBaseline="central">
         {label}
@@ -69,7 +69,7 @@ export function ArrowMarkers({ prefix }: { prefix: string }) {
     <svg className="bm-markers" aria-hidden="true" focusable="false" width="0" height="0">
       <defs>
         {EDGE_TONES.map((tone) => (
-          <marker key={tone} id={`${prefix}-arrow-${tone}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker key={tone} id={`${prefix}-arrow-${tone}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="14" markerHeight="14" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
             <path d="M0,0 L10,5 L0,10 z" className={`bm-arrow bm-arrow-${tone}`} />
           </marker>
         ))}

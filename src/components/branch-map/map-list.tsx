@@ -47,6 +47,7 @@ function MapListView({ graph, selectedId, problemsByNode, onSelect }: MapListPro
               <p className="bm-list-title">{title}</p>
             )}
             {node.snippet && <p className="bm-list-snippet">{node.snippet}</p>}
+            {node.heat && <p className="bm-list-snippet bm-list-heat">{node.heat}</p>}
             {node.unlinked > 0 && <p className="bm-list-snippet">{node.unlinked} {node.unlinked === 1 ? 'link leads' : 'links lead'} nowhere.</p>}
             {links.length > 0 && (
               <ul className="bm-list-links" aria-label={`Links from ${node.id}`}>

@@ -21,6 +21,8 @@ export interface MapNodeInfo {
   isStart: boolean;
   /** Choices/routes whose `next` is empty: they lead nowhere. */
   unlinked: number;
+  /** Heat map: what a cohort did here, e.g. "Reached by 12". */
+  heat?: string;
 }
 
 export interface MapEdgeInfo {
@@ -38,6 +40,8 @@ export interface MapEdgeInfo {
   /** Position among edges with the same source and target, so parallel edges fan out. */
   parallelIndex: number;
   parallelCount: number;
+  /** Heat map: 0 (nobody took it) to 4 (most of those who could), drawn as the edge's width. */
+  heat?: number;
 }
 
 export interface MapGraph {
@@ -193,4 +197,28 @@ export function buildMapGraph(doc: unknown): MapGraph {
   const graph: MapGraph = { nodes, edges, structureKey };
   if (start && known.has(start)) graph.startId = start;
   return graph;
+}
+
+/** The id the map gives a moment's i-th choice edge and a route node's i-th route edge. */
+export const choiceEdgeId = (nodeId: string, index: number): string => `${nodeId}→c${index}`;
+export const routeEdgeId = (nodeId: string, index: number): string => `${nodeId}→r${index}`;
+
+/**
+ * A heat map over the branch map (the Cohort page): per node a short line ("Reached by 12"),
+ * per edge a label ("7 · 58%"), a description for the list and screen readers, and a level 0-4.
+ */
+export interface MapHeat {
+  readonly nodes: Readonly<Record<string, string>>;
+  readonly edges: Readonly<Record<string, { readonly label: string; readonly description: string; readonly level: number }>>;
+}
+
+/** The graph with the heat's labels on its nodes and edges (new objects; the input is untouched). */
+export function applyHeat(graph: MapGraph, heat: MapHeat | undefined): MapGraph {
+  if (!heat) return graph;
+  const nodes = graph.nodes.map((n) => (Object.hasOwn(heat.nodes, n.id) ? { ...n, heat: heat.nodes[n.id] } : n));
+  const edges = graph.edges.map((e) => {
+    const h = Object.hasOwn(heat.edges, e.id) ? heat.edges[e.id] : undefined;
+    return h ? { ...e, label: h.label, description: `${e.description}. ${h.description}`, heat: h.level } : e;
+  });
+  return { ...graph, nodes, edges };
 }

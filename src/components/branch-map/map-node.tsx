@@ -31,7 +31,7 @@ function MapNodeView({ id, data }: NodeProps<MapFlowNode>) {
         {problems > 0 && <span className="bm-tag bm-tag-problem" aria-hidden="true">⚠ {problems}</span>}
       </div>
       {info.kind !== 'missing' && <div className="bm-node-id">{info.id}</div>}
-      <div className="bm-node-text">{info.snippet}</div>
+      {info.heat ? <div className="bm-node-heat">{info.heat}</div> : <div className="bm-node-text">{info.snippet}</div>}
       {info.unlinked > 0 && <div className="bm-node-unlinked" aria-hidden="true">{info.unlinked} unlinked</div>}
       <span id={statusId} className="visually-hidden">{status}</span>
       <Handle type="source" position={Position.Bottom} isConnectable={false} className="bm-handle" />

@@ -56,6 +56,9 @@ function Guide({ scenario }: { scenario: Scenario }) {
         <Link className="button secondary" to={briefing}>
           Back to the briefing
         </Link>
+        <Link className="button secondary" to="/cohort">
+          Cohort insight
+        </Link>
       </div>
 
       <FacilitatorOverview scenario={scenario} />

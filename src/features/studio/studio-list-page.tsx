@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { usePageTitle } from '../../components/use-page-title';
 import { blankScenario, updateMeta, type DraftDoc } from '../../domain/edit/ops';
 import { deleteDraft, requestPersistence, restoreDraft, storageErrorMessage, type DraftRecord } from '../../persistence/drafts';
@@ -144,6 +144,9 @@ export function StudioListPage() {
           ? 'This browser has agreed to keep your drafts even when storage runs low. '
           : 'Drafts live only in this browser, which may clear them if storage runs low. '}
         Export a draft as YAML to keep a copy elsewhere.
+      </p>
+      <p className="studio-cohort-link">
+        Ran a group through your scenarios? <Link to="/cohort">Cohort insight</Link> shows where they drifted, on the branch map.
       </p>
 
       {failure && (
