@@ -98,6 +98,20 @@ describe('editor workspace', () => {
     expect(document.activeElement?.textContent).toContain('middle');
   });
 
+  it('the inspector column folds away for the map and comes back when a node is chosen', async () => {
+    open(tinyScenario());
+    const toggle = screen.getByRole('button', { name: 'Hide inspector' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(toggle);
+    expect(screen.queryByRole('heading', { level: 2, name: /Scenario settings/ })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Problems' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Show inspector' }).getAttribute('aria-expanded')).toBe('false');
+    // Choosing a node opens the column again, with focus on the node.
+    fireEvent.click(within(screen.getByRole('list', { name: 'Branch map of the draft' })).getByRole('button', { name: 'middle' }));
+    await waitFor(() => expect(document.activeElement?.id).toBe('inspector-heading'));
+    expect(screen.getByRole('button', { name: 'Hide inspector' })).toBeTruthy();
+  });
+
   it('offers preview from the start and export links', () => {
     open(tinyScenario());
     expect(screen.getByRole('link', { name: 'Preview from start' }).getAttribute('href')).toBe('/preview/d1');

@@ -63,6 +63,9 @@ export function EditorWorkspace(props: WorkspaceProps) {
   const narrow = useNarrow();
   const [pane, setPane] = useState<PaneId>('edit');
   const [problemsOpen, setProblemsOpen] = useState(true);
+  // Wide screens: the map fills the window; the inspector and problems sit in a side column that
+  // folds away to give the map the whole width.
+  const [sideOpen, setSideOpen] = useState(true);
   const [focus, setFocus] = useState<FocusRequest & { n: number }>();
   const [message, setMessage] = useState('');
   const [exportMessage, setExportMessage] = useState<string>();
@@ -81,6 +84,7 @@ export function EditorWorkspace(props: WorkspaceProps) {
     setSelected(nodeId);
     if (opts.focus) {
       setPane('edit');
+      setSideOpen(true);
       setFocus((f) => ({ kind: 'heading', n: (f?.n ?? 0) + 1 }));
     }
   };
@@ -114,6 +118,7 @@ export function EditorWorkspace(props: WorkspaceProps) {
       const node = nodeOfPath(p.path);
       setSelected(node && Object.hasOwn(nodes, node) ? node : undefined);
       setPane('edit');
+      setSideOpen(true);
       setFocus((f) => ({ kind: 'path', path: p.path, n: (f?.n ?? 0) + 1 }));
     },
     [nodes],
@@ -148,7 +153,7 @@ export function EditorWorkspace(props: WorkspaceProps) {
 
   const api: EditorApi = { draftId, doc, apply, select, selectedId, fieldProblems, announce };
   const paneProps = (id: PaneId) =>
-    narrow ? { id: `pane-${id}`, role: 'tabpanel', 'aria-labelledby': `tab-${id}`, hidden: pane !== id } : { id: `pane-${id}` };
+    narrow ? { id: `pane-${id}`, role: 'tabpanel', 'aria-labelledby': `tab-${id}`, hidden: pane !== id } : { id: `pane-${id}`, hidden: id !== 'map' && !sideOpen };
 
   return (
     <EditorContext.Provider value={api}>
@@ -172,10 +177,12 @@ export function EditorWorkspace(props: WorkspaceProps) {
           {message}
         </p>
         {narrow ? <PaneTabs active={pane} onChange={setPane} problemCount={problems.length} /> : null}
-        <div className={`studio-panes ${problemsOpen ? '' : 'problems-collapsed'}`}>
+        <div className={`studio-panes ${problemsOpen ? '' : 'problems-collapsed'} ${sideOpen || narrow ? '' : 'side-collapsed'}`}>
           <div className="pane pane-map" {...paneProps('map')}>
             {/* On narrow screens the map mounts when its tab is shown: it sizes itself to a visible canvas. */}
-            {!narrow || pane === 'map' ? <MapPane doc={doc} problemsByNode={byNode} /> : null}
+            {!narrow || pane === 'map' ? (
+              <MapPane doc={doc} problemsByNode={byNode} side={narrow ? undefined : { open: sideOpen, toggle: () => setSideOpen((o) => !o) }} />
+            ) : null}
           </div>
           <div className="pane pane-inspector" {...paneProps('edit')}>
             <Inspector />
