@@ -5,7 +5,7 @@ import { createHistory, type History } from '../../domain/edit/history';
 import type { Problem } from '../../domain/problem';
 import { EditorContext, type EditorApi } from './editor-context';
 import { EditorHeader, type SaveView } from './editor-header';
-import { nodeOfPath, problemsByField, problemsByNode } from './field-paths';
+import { describePath, nodeOfPath, problemsByField, problemsByNode } from './field-paths';
 import { Inspector } from './inspector/inspector';
 import { MapPane } from './map-pane';
 import { PaneTabs, type PaneId } from './pane-tabs';
@@ -23,6 +23,19 @@ export interface WorkspaceProps {
   /** The stored revision the doc was loaded at (autosave refuses to overwrite newer work). */
   readonly revision: number;
   readonly initialHistory: History<DraftDoc>;
+}
+
+/**
+ * The undo label of a step without its own: typing names its field ("edit Node opening › Client
+ * line"), other steps the first sentence of their announcement ("deleted choice 2").
+ */
+function stepLabel(opts: { coalesceKey?: string; announce?: string }): string | undefined {
+  if (opts.coalesceKey?.startsWith('field-')) {
+    const path = opts.coalesceKey.slice('field-'.length).split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg));
+    return `edit ${describePath(path).where}`;
+  }
+  const first = opts.announce?.split(/\.(\s|$)/)[0];
+  return first ? first.charAt(0).toLowerCase() + first.slice(1) : undefined;
 }
 
 const saveView = (status: AutosaveStatus): SaveView =>
@@ -68,7 +81,7 @@ export function EditorWorkspace(props: WorkspaceProps) {
     }
   };
   const apply: EditorApi['apply'] = (change, opts = {}) => {
-    const r = h.apply(change, opts);
+    const r = h.apply(change, { ...opts, label: opts.label ?? stepLabel(opts) });
     if (r.ok && opts.announce) announce(opts.announce);
     if (!r.ok) announce(r.message);
     return r;
@@ -105,12 +118,14 @@ export function EditorWorkspace(props: WorkspaceProps) {
   const collapseProblems = useCallback(() => setProblemsOpen(false), []);
 
   const undo = () => {
+    const label = h.undoLabel;
     h.undo();
-    announce('Undone.');
+    announce(label ? `Undone: ${label}.` : 'Undone.');
   };
   const redo = () => {
+    const label = h.redoLabel;
     h.redo();
-    announce('Redone.');
+    announce(label ? `Redone: ${label}.` : 'Redone.');
   };
 
   const api: EditorApi = { draftId, doc, apply, select, selectedId, fieldProblems, announce };
@@ -119,7 +134,7 @@ export function EditorWorkspace(props: WorkspaceProps) {
 
   return (
     <EditorContext.Provider value={api}>
-      <main id="main" ref={mainRef} className={`studio-editor ${narrow ? 'narrow' : 'wide'}`} tabIndex={-1}>
+      <main id="main" ref={mainRef} className={`studio-editor ${narrow ? 'narrow' : 'wide'}`} tabIndex={-1} onBlur={h.seal}>
         <EditorHeader
           draftId={draftId}
           title={doc.title}
@@ -127,6 +142,8 @@ export function EditorWorkspace(props: WorkspaceProps) {
           conflictReason={save.conflict?.reason}
           canUndo={h.canUndo}
           canRedo={h.canRedo}
+          undoLabel={h.undoLabel}
+          redoLabel={h.redoLabel}
           onUndo={undo}
           onRedo={redo}
           onExportYaml={() => exporter.exportAs('yaml')}

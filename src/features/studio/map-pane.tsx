@@ -23,7 +23,7 @@ export function MapPane(props: {
       const out = addNode(d, kind);
       created = out.nodeId;
       return out.doc;
-    });
+    }, { label: () => `add ${kind} ${created}` });
     if (r.ok && created) {
       select(created, { focus: true });
       announce(`Added ${kind} ${created}.`);
