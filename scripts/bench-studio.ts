@@ -12,6 +12,8 @@
  *   select       real mouse click on a visible node -> the next frame painted (rAF + post-paint task)
  *   drag         mouse drag on empty canvas (the pane, never the minimap) for ~1 s: the longest and
  *                the median frame (rAF delta), and the longest 'long-animation-frame' entry
+ *   typing       20 keys typed into the start moment's client line, 200 ms apart: keydown (the
+ *                event's timeStamp) -> the next frame painted; median and worst per run
  * and prints medians. Targets (1,000 nodes): map visible within 1.5 s; no frame over 50 ms
  * while selecting or panning.
  */
@@ -70,7 +72,10 @@ function stopPreview(child: ChildProcess): void {
   }
 }
 
-interface Run { paint: number; layout: number; select: number; selectLoaf: number; dragFrame: number; dragMedian: number; dragLoaf: number; engine?: string }
+interface Run { paint: number; layout: number; select: number; selectLoaf: number; dragFrame: number; dragMedian: number; dragLoaf: number; typeMedian: number; typeMax: number; engine?: string }
+/** Keystrokes typed per run, and the pause between them (a steady typist: the problems panel's 150 ms debounce fires between keys). */
+const KEYS = 20;
+const KEY_GAP_MS = 200;
 const PROFILE = process.argv.includes('--profile');
 
 /** Chromium trace -> total duration and count of the renderer main thread's top-level events. */
@@ -265,9 +270,40 @@ async function measure(browser: Browser, base: string, size: number, doc: Return
   }, dragStart);
   const endTransform = await page.evaluate(() => document.querySelector<HTMLElement>('.bm-canvas .react-flow__viewport')?.style.transform);
   if (startTransform === endTransform) errors.push('the drag did not move the view');
+
+  // Typing: keydown -> the next frame painted, for each key typed into the start moment's client
+  // line. Timed from the event's own timeStamp, so time spent waiting for a busy main thread counts.
+  const startId = doc.start;
+  await page.goto('about:blank');
+  await page.goto(`${base}#/studio/${id}?node=${encodeURIComponent(startId)}`);
+  const field = page.locator(`[id="field-nodes.${startId}.client"]`);
+  await field.waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(1000);
+  await field.focus();
+  await page.keyboard.press('End');
+  await page.evaluate(() => {
+    const w = window as unknown as { __keys: number[] };
+    w.__keys = [];
+    document.addEventListener('keydown', (e) => {
+      const t0 = e.timeStamp;
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => w.__keys.push(performance.now() - t0);
+        ch.port2.postMessage(null);
+      });
+    }, { capture: true });
+  });
+  const before = await field.inputValue();
+  for (let i = 0; i < KEYS; i++) {
+    await page.keyboard.press(i % 5 === 4 ? 'Space' : 'a');
+    await page.waitForTimeout(KEY_GAP_MS);
+  }
+  await page.waitForTimeout(500);
+  const keys = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys);
+  if ((await field.inputValue()).length !== before.length + KEYS) errors.push('typing did not reach the client line');
   await context.close();
   if (errors.length) console.warn(`  ${size} nodes: ${errors.join('; ')}`);
-  return { paint: marks.paint, layout: marks.layout, select, selectLoaf, dragFrame: drag.frame, dragMedian: drag.median, dragLoaf: drag.loaf };
+  return { paint: marks.paint, layout: marks.layout, select, selectLoaf, dragFrame: drag.frame, dragMedian: drag.median, dragLoaf: drag.loaf, typeMedian: median(keys), typeMax: Math.max(...keys) };
 }
 
 async function main() {
@@ -291,7 +327,7 @@ async function main() {
       for (let i = 0; i < RUNS; i++) {
         const run = await measure(browser, base, size, doc);
         runs.push(run);
-        console.log(`  ${size} nodes, run ${i + 1}: paint ${fmt(run.paint)} ms, layout ${fmt(run.layout)} ms, select ${fmt(run.select)} ms, drag longest frame ${fmt(run.dragFrame)} ms, median frame ${run.dragMedian.toFixed(1)} ms`);
+        console.log(`  ${size} nodes, run ${i + 1}: paint ${fmt(run.paint)} ms, layout ${fmt(run.layout)} ms, select ${fmt(run.select)} ms, drag longest frame ${fmt(run.dragFrame)} ms, median frame ${run.dragMedian.toFixed(1)} ms, keydown→paint median ${fmt(run.typeMedian)} ms, max ${fmt(run.typeMax)} ms`);
       }
       rows.push({ size, runs });
     }
@@ -302,10 +338,10 @@ async function main() {
 
   const med = (runs: Run[], k: keyof Run) => median(runs.map((r) => Number(r[k])));
   console.log(`\nBranch map in the studio editor (#/studio/:id), Chromium 1280×800, medians of ${RUNS} runs (ms)\n`);
-  const head = ['nodes', 'first paint', 'layout', 'select→paint', 'select LoAF', 'drag longest frame', 'drag median frame', 'drag LoAF'];
+  const head = ['nodes', 'first paint', 'layout', 'select→paint', 'select LoAF', 'drag longest frame', 'drag median frame', 'drag LoAF', 'key→paint', 'key→paint max'];
   const table = rows.map(({ size, runs }) => [
     size.toLocaleString('en'), fmt(med(runs, 'paint')), fmt(med(runs, 'layout')), fmt(med(runs, 'select')),
-    fmt(med(runs, 'selectLoaf')), fmt(med(runs, 'dragFrame')), med(runs, 'dragMedian').toFixed(1), fmt(med(runs, 'dragLoaf')),
+    fmt(med(runs, 'selectLoaf')), fmt(med(runs, 'dragFrame')), med(runs, 'dragMedian').toFixed(1), fmt(med(runs, 'dragLoaf')), fmt(med(runs, 'typeMedian')), fmt(med(runs, 'typeMax')),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
