@@ -294,12 +294,23 @@ async function measure(browser: Browser, base: string, size: number, doc: Return
     }, { capture: true });
   });
   const before = await field.inputValue();
+  const typingCdp = PROFILE ? await context.newCDPSession(page) : undefined;
+  if (typingCdp) {
+    await typingCdp.send('Profiler.enable');
+    await typingCdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await typingCdp.send('Profiler.start');
+  }
   for (let i = 0; i < KEYS; i++) {
     await page.keyboard.press(i % 5 === 4 ? 'Space' : 'a');
     await page.waitForTimeout(KEY_GAP_MS);
   }
   await page.waitForTimeout(500);
   const keys = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys);
+  if (typingCdp) {
+    const { profile } = await typingCdp.send('Profiler.stop');
+    console.log(`  ${size} nodes, self time while typing (ms):`);
+    for (const [k, ms] of topSelfTime(profile, 25)) console.log(`    ${ms.toFixed(1).padStart(7)}  ${k}`);
+  }
   if ((await field.inputValue()).length !== before.length + KEYS) errors.push('typing did not reach the client line');
   await context.close();
   if (errors.length) console.warn(`  ${size} nodes: ${errors.join('; ')}`);
