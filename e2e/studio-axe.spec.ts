@@ -45,28 +45,24 @@ for (const size of widths) {
       await clean(page, 'studio list (import error)');
     });
 
-    // The editor's states are split over three tests, each well inside 60 s on a busy machine
-    // (one test for all of them timed out at 60 s under load).
-    const openEditor = async (page: Page) => {
+    // The editor walk is split in five (each starts from a new draft), so that each test stays
+    // well inside 60 s on a loaded machine: as one test it timed out in 2 of 2 runs at both widths.
+    test('editor: scenario settings and the map', async ({ page }) => {
       const studio = new StudioPage(page);
-      const draftId = await studio.newScenario();
-      const editor = async (node: string) => {
-        await showPane(page, 'Map');
-        await studio.selectFromList(node);
-      };
-      return { studio, draftId, editor };
-    };
-
-    test('editor: settings, the map, a moment and the marker picker', async ({ page }) => {
-      const { studio, editor } = await openEditor(page);
+      await studio.newScenario();
       await expect(studio.inspectorHeading).toContainText('Scenario settings');
       await clean(page, 'editor: scenario settings');
 
       await showPane(page, 'Map');
       await expect(studio.mapSummary).toBeVisible();
       await clean(page, 'editor: map');
+    });
 
-      await editor('opening');
+    test('editor: a moment, and its marker picker open', async ({ page }) => {
+      const studio = new StudioPage(page);
+      await studio.newScenario();
+      await showPane(page, 'Map');
+      await studio.selectFromList('opening');
       await clean(page, 'editor: moment selected');
       await page.getByText('Choose markers').first().click();
       await expect(page.getByRole('textbox', { name: 'Search markers' }).or(page.getByRole('searchbox', { name: 'Search markers' }))).toBeVisible();
@@ -74,7 +70,8 @@ for (const size of widths) {
     });
 
     test('preview of a valid draft: a turn, feedback and the ending', async ({ page }) => {
-      const { studio } = await openEditor(page);
+      const studio = new StudioPage(page);
+      await studio.newScenario();
       await studio.previewLink.click();
       await expect(page).toHaveURL(/#\/preview\//);
       const play = new PlayPage(page);
@@ -88,10 +85,16 @@ for (const size of widths) {
       await clean(page, 'preview ending');
     });
 
-    test('editor with errors: a facilitator guide, a route, an ending, problems, and the preview', async ({ page }) => {
-      const { studio, draftId, editor } = await openEditor(page);
+    test('editor: a facilitator guide, a route and an ending', async ({ page }) => {
+      const studio = new StudioPage(page);
+      await studio.newScenario();
+      const editor = async (node: string) => {
+        await showPane(page, 'Map');
+        await studio.selectFromList(node);
+      };
+
       // An empty facilitator guide (its missing objectives are errors).
-      await showPane(page, 'Edit');
+      await expect(studio.inspectorHeading).toContainText('Scenario settings');
       await page.getByRole('button', { name: 'Add a facilitator guide' }).click();
       await clean(page, 'editor: scenario settings with a facilitator guide');
 
@@ -106,6 +109,14 @@ for (const size of widths) {
 
       await editor('ending');
       await clean(page, 'editor: ending selected');
+    });
+
+    test('editor with errors: the problems panel, a field with its inline error, and the preview', async ({ page }) => {
+      const studio = new StudioPage(page);
+      const draftId = await studio.newScenario();
+      // An empty facilitator guide gives the draft errors (its missing objectives).
+      await expect(studio.inspectorHeading).toContainText('Scenario settings');
+      await page.getByRole('button', { name: 'Add a facilitator guide' }).click();
 
       await showPane(page, 'Problems');
       await expect(studio.errorButtons.first()).toBeVisible();
@@ -124,7 +135,8 @@ for (const size of widths) {
 
     // Wide screens only: narrow ones show one pane at a time behind tabs instead.
     if (!size.narrow) test('editor with the inspector folded away: the map has the width', async ({ page }) => {
-      const { studio } = await openEditor(page);
+      const studio = new StudioPage(page);
+      await studio.newScenario();
       const before = (await page.locator('.bm-canvas').boundingBox())!.width;
       await page.getByRole('button', { name: 'Hide inspector' }).click();
       await expect(studio.inspectorHeading).toBeHidden();

@@ -3,6 +3,8 @@
  * `npm run scenarios:check`, fails the build with `file:line:col  path  message` lines, and exposes
  *   virtual:catalyst/scenarios  -> `summaries` (small, for the library) and `loadScenario(id)`,
  *   one lazy chunk per scenario, so the trainee downloads only the conversation they open.
+ * CATALYST_SCENARIOS=id1,id2 bundles only those scenarios (`npm run package -- --scenario ID`); an
+ * id with no file fails the build.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -18,7 +20,13 @@ interface Loaded {
   readonly version: string;
 }
 
-export function scenariosPlugin(dir = 'scenarios'): Plugin {
+/** The scenario ids a build is limited to (CATALYST_SCENARIOS, comma-separated), or undefined for all. */
+export function onlyScenarios(env: string | undefined = process.env.CATALYST_SCENARIOS): Set<string> | undefined {
+  const ids = (env ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return ids.length ? new Set(ids) : undefined;
+}
+
+export function scenariosPlugin(dir = 'scenarios', only = onlyScenarios()): Plugin {
   let root = process.cwd();
   const folder = () => resolve(root, dir);
 
@@ -26,7 +34,7 @@ export function scenariosPlugin(dir = 'scenarios'): Plugin {
   let cache: { stamp: string; result: ReturnType<typeof parseAll> } | undefined;
   function loadAll() {
     const files = readdirSync(folder())
-      .filter((f) => /\.ya?ml$/.test(f))
+      .filter((f) => /\.ya?ml$/.test(f) && (!only || only.has(f.replace(/\.ya?ml$/, ''))))
       .sort()
       .map((f) => join(folder(), f));
     const stamp = files.map((f) => `${f}:${statSync(f).mtimeMs}`).join('|');
@@ -61,6 +69,8 @@ export function scenariosPlugin(dir = 'scenarios'): Plugin {
       const { loaded, messages, files } = loadAll();
       for (const f of files) this.addWatchFile(f);
       if (messages.length) this.error(`Invalid scenario files:\n${messages.join('\n')}`);
+      const missing = [...(only ?? [])].filter((wanted) => !loaded.some((l) => l.id === wanted));
+      if (missing.length) this.error(`CATALYST_SCENARIOS names scenarios with no file in ${dir}/: ${missing.join(', ')}`);
       if (id === `\0${INDEX_ID}`) {
         const summaries = loaded.map((l) => summarize(l.scenario, l.version));
         const loaders = loaded.map((l) => `  ${JSON.stringify(l.id)}: () => import(${JSON.stringify(ONE_PREFIX + l.id)})`).join(',\n');

@@ -1,4 +1,4 @@
-import { standaloneHref, useRecordsStatus, waitingMessage } from '../records/status';
+import { standaloneHref, useRecordsStatus, waitingMessage } from '../persistence/records-status';
 
 /**
  * The header's learner-records line in a launched mode: records waiting while the LRS is

@@ -1,3 +1,4 @@
+import { FLAG_LABELS, FLAG_MEANINGS, type Flag } from '../domain/flags';
 import { MARKERS } from '../domain/markers';
 import { STANCE_DESCRIPTIONS, type Stance } from '../domain/stances';
 import { formatDelta } from './run-meters';
@@ -8,6 +9,8 @@ export interface FeedbackMove {
   readonly stance: Stance;
   readonly feedback?: string;
   readonly markers: readonly string[];
+  /** Secondary flags beside the stance, each shown with its one-line meaning. */
+  readonly flags?: readonly Flag[];
   readonly reflect?: string;
   readonly partneringAlternative?: string;
 }
@@ -19,7 +22,8 @@ export interface MeterChange {
 }
 
 /**
- * What a move did and why: stance, feedback text, the PCC markers it honours or breaks (with
+ * What a move did and why: stance, feedback text, any secondary flags (leading question, judging...)
+ * with their meaning, the PCC markers it honours or breaks (with
  * their paraphrased meaning), a reflective question and, for a drift, the partnering alternative.
  * The text is about the move, never the person.
  */
@@ -44,6 +48,18 @@ export function FeedbackBody({ move, changes, headingLevel = 3 }: { move: Feedba
           ))}
         </p>
       )}
+      {move.flags?.length ? (
+        <>
+          <H className="run-feedback-subhead">Also in this move</H>
+          <ul className="run-flag-list">
+            {move.flags.map((f) => (
+              <li key={f}>
+                <span className="run-flag">{FLAG_LABELS[f]}</span> <span>{FLAG_MEANINGS[f]}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {move.markers.length > 0 && (
         <>
           <H className="run-feedback-subhead">{partnering ? 'PCC markers this move honours' : 'PCC markers this move breaks'}</H>

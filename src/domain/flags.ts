@@ -48,19 +48,19 @@ export const FLAG_MEANINGS: Readonly<Record<Flag, string>> = {
   'supplying-words': 'Fills in the word the client is searching for, so the meaning becomes the coach’s.',
 };
 
-/** Plural phrase for counts in the debrief: "stacked questions: 2". */
+/** Plural phrase for counts in the debrief: "Stacked questions: 2". */
 export const FLAG_PLURALS: Readonly<Record<Flag, string>> = {
-  'leading-question': 'leading questions',
-  'stacked-question': 'stacked questions',
-  'why-question': '“why” questions',
-  'closed-question': 'closed questions',
-  'curiosity-question': 'coach-curiosity questions',
-  judging: 'judging moves',
-  therapising: 'therapising moves',
-  befriending: 'befriending moves',
-  'missed-referral': 'missed referrals',
-  'ethics-breach': 'ethics breaches',
-  'supplying-words': 'supplied words',
+  'leading-question': 'Leading questions',
+  'stacked-question': 'Stacked questions',
+  'why-question': '“Why” questions',
+  'closed-question': 'Closed questions',
+  'curiosity-question': 'Coach-curiosity questions',
+  judging: 'Judging moves',
+  therapising: 'Therapising moves',
+  befriending: 'Befriending moves',
+  'missed-referral': 'Missed referrals',
+  'ethics-breach': 'Ethics breaches',
+  'supplying-words': 'Words supplied',
 };
 
 /** Flags that describe a way of asking which a partnering response never uses (lint: error). */

@@ -66,3 +66,31 @@ describe('content lint', () => {
     expect(rules(lint(() => {})).sort()).toEqual(['partnering-path-short', 'short-path']);
   });
 });
+
+describe('flags lint', () => {
+  it('a partnering response flagged leading, stacked or why is an error at the flag', () => {
+    for (const flag of ['leading-question', 'stacked-question', 'why-question'] as const) {
+      const ps = lint((s) => (choice(s, 'opening', 0).flags = ['judging', flag])).filter((p) => p.rule === 'flag-stance');
+      expect(ps).toHaveLength(1);
+      expect(ps[0]!.severity).toBe('error');
+      expect(formatPath(ps[0]!.path)).toBe('nodes.opening.choices[0].flags[1]');
+    }
+  });
+
+  it('the same flags on a drift are what they are for', () => {
+    const ps = lint((s) => (choice(s, 'opening', 1).flags = ['leading-question', 'why-question']));
+    expect(rules(ps)).not.toContain('flag-stance');
+  });
+
+  it('warns about two or more question marks without the stacked-question flag', () => {
+    const stacked = 'Why say yes? What would no cost you?';
+    const unflagged = lint((s) => (choice(s, 'opening', 1).text = stacked)).filter((p) => p.rule === 'stacked-unflagged');
+    expect(unflagged.map((p) => [p.severity, formatPath(p.path)])).toEqual([['warning', 'nodes.opening.choices[1].text']]);
+    expect(unflagged[0]!.message).toMatch(/2 questions at once/);
+    const flagged = lint((s) => {
+      choice(s, 'opening', 1).text = stacked;
+      choice(s, 'opening', 1).flags = ['stacked-question'];
+    });
+    expect(rules(flagged)).not.toContain('stacked-unflagged');
+  });
+});

@@ -1,9 +1,10 @@
 import { minChoicesLowerBound } from './graph';
 import { findPartneringPath, findShortPath } from './paths';
 import type { PathSegment, Problem } from './problem';
-import type { Scenario } from './schema';
+import type { Choice, Scenario } from './schema';
 import { MARKERS_BROKEN_BY, STANCE_LABELS } from './stances';
 import { tellProblems } from './tells';
+import { FLAG_LABELS, NOT_PARTNERING_FLAGS } from './flags';
 
 /** The fewest coach choices a conversation should take before it ends. */
 export const MIN_PATH_CHOICES = 5;
@@ -35,6 +36,35 @@ export function questionProblem(text: string): string | undefined {
   if (!PERMISSION.test(lastSentence) && CLOSED_OPENER.test(lastSentence))
     return 'is a closed question (it invites yes or no); open it with what, how, where or which';
   return undefined;
+}
+
+/**
+ * Flags lint. A partnering response cannot ask in a way the markers forbid (7.6: one clear, open
+ * question; no answer carried inside): flagged leading, stacked or why, it is an error. Two or more
+ * question marks read as a stacked question; unflagged, the feedback would not name it (warning).
+ */
+function flagProblems(choice: Choice, at: PathSegment[], problems: Problem[]): void {
+  const flags = choice.flags ?? [];
+  const seen = new Set<string>();
+  flags.forEach((flag, j) => {
+    if (seen.has(flag)) problems.push({ severity: 'warning', path: [...at, 'flags', j], rule: 'duplicate-flag', message: `flag ${flag} is listed twice` });
+    seen.add(flag);
+    if (choice.stance === 'partnering' && NOT_PARTNERING_FLAGS.includes(flag))
+      problems.push({
+        severity: 'error',
+        path: [...at, 'flags', j],
+        rule: 'flag-stance',
+        message: `a partnering response cannot be a ${FLAG_LABELS[flag].toLowerCase()}; rewrite it as one open question, or tag the stance it really takes`,
+      });
+  });
+  const marks = (choice.text.match(/\?/g) ?? []).length;
+  if (marks >= 2 && !flags.includes('stacked-question'))
+    problems.push({
+      severity: 'warning',
+      path: [...at, 'text'],
+      rule: 'stacked-unflagged',
+      message: `the response asks ${marks} questions at once; add the stacked-question flag so the feedback names it${choice.stance === 'partnering' ? ', or make it one question (a partnering response asks one at a time)' : ''}`,
+    });
 }
 
 /**
@@ -79,6 +109,7 @@ export function lintScenario(scenario: Scenario): Problem[] {
         const why = questionProblem(choice.partneringAlternative);
         if (why) warn([...at, 'partneringAlternative'], 'alternative-question', `the partnering alternative ${why}`);
       }
+      flagProblems(choice, at, problems);
       if (choice.stance !== 'partnering') {
         const allowed = MARKERS_BROKEN_BY[choice.stance];
         choice.markers.forEach((m, j) => {

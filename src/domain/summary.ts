@@ -15,10 +15,16 @@ export interface ScenarioSummary {
   readonly moments: number;
 }
 
-/** A scenario's version: a hash of its content, so a run knows when the file changed. */
-export const scenarioVersion = (scenario: Scenario): string => hashString(JSON.stringify(scenario));
 
-export function summarize(scenario: Scenario, version = scenarioVersion(scenario)): ScenarioSummary {
+/** The fields a summary reads: a Scenario, or a studio draft's doc (whose optional fields have no defaults yet). */
+export type SummarySource = Pick<Scenario, 'id' | 'title' | 'summary' | 'estimatedMinutes' | 'competencies' | 'temptation' | 'client'> & {
+  readonly nodes: Readonly<Record<string, { readonly kind: string }>>;
+};
+
+/** A scenario's version: a hash of its content, so a run knows when the file changed. */
+export const scenarioVersion = (scenario: SummarySource): string => hashString(JSON.stringify(scenario));
+
+export function summarize(scenario: SummarySource, version = scenarioVersion(scenario)): ScenarioSummary {
   return {
     id: scenario.id,
     version,

@@ -59,6 +59,11 @@ describe('cue definitions', () => {
     expect(tie.shortest).toBe(2);
   });
 
+  it('measures length in characters of the trimmed text: an emoji counts once, outer spaces not at all', () => {
+    expect(singledOut(['😀😀😀', 'abcd', '  ab  ']).longest).toBe(1);
+    expect(singledOut(['😀😀😀', 'abcd', '  ab  ']).shortest).toBe(2);
+  });
+
   it('the stock-opener cue needs at least two others, all opening with a stock phrase', () => {
     expect(singledOut(['What stops you?', "Let's plan it."])['stock-opener']).toBeUndefined();
     expect(singledOut(['What stops you?', "Let's plan it.", 'Tell me more.'])['stock-opener']).toBeUndefined();

@@ -27,8 +27,12 @@ const TRAILING = /[\s'"‘’“”«»)\]}]+$/u;
 /** A response is a question when, trimmed of trailing spaces, quotes and brackets, it ends with "?". */
 export const isQuestion = (text: string): boolean => text.replace(TRAILING, '').endsWith('?');
 
-/** Length in characters (code points) of the trimmed text. */
-const lengthOf = (text: string): number => [...text.trim()].length;
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/g;
+/** Length in characters (code points: an emoji counts once) of the trimmed text. */
+const lengthOf = (text: string): number => {
+  const t = text.trim();
+  return t.length - (t.match(HIGH_SURROGATE)?.length ?? 0);
+};
 
 /** Drift openers: phrases that, at the start of a response, almost only ever began drifts. */
 export const STOCK_OPENERS: readonly string[] = [
@@ -36,8 +40,11 @@ export const STOCK_OPENERS: readonly string[] = [
   'what you need', 'have you tried', "why don't you", 'if i were you', "i'm sure", 'of course', 'to be honest', 'look,',
 ];
 
-/** Lowercased, leading quotes and spaces stripped, curly apostrophes normalised. */
-const opening = (text: string): string => text.toLowerCase().replace(/^[\s'"‘’“”«»]+/u, '').replace(/[‘’]/gu, "'");
+/** The longest stock opener: only this much of a response's start is ever compared. */
+const OPENER_SPAN = Math.max(...STOCK_OPENERS.map((p) => p.length));
+/** Lowercased, leading quotes and spaces stripped, curly apostrophes normalised (the start only). */
+const opening = (text: string): string =>
+  text.replace(/^[\s'"‘’“”«»]+/u, '').slice(0, OPENER_SPAN).toLowerCase().replace(/[‘’]/gu, "'");
 export const opensWithStockPhrase = (text: string): boolean => {
   const t = opening(text);
   return STOCK_OPENERS.some((p) => t.startsWith(p));

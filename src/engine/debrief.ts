@@ -1,3 +1,4 @@
+import { FLAGS, FLAG_LABELS, FLAG_MEANINGS, FLAG_PLURALS, type Flag } from '../domain/flags';
 import type { Cue } from '../domain/kinds';
 import { MARKERS } from '../domain/markers';
 import type { Choice, Ending, Meters, Moment, Scenario } from '../domain/schema';
@@ -28,6 +29,18 @@ export interface MarkerCount {
   readonly count: number;
 }
 
+export interface FlagCount {
+  readonly flag: Flag;
+  readonly label: string;
+  readonly meaning: string;
+  /** Moves in the run that carried the flag. */
+  readonly count: number;
+  /** "Stacked questions: 2" */
+  readonly text: string;
+  /** The moments where those moves were made, in run order. */
+  readonly nodeIds: readonly string[];
+}
+
 export interface Debrief {
   readonly endingId: string;
   readonly ending: Ending;
@@ -39,6 +52,8 @@ export interface Debrief {
   readonly pattern: { readonly headline: string; readonly detail: string; readonly dominantDrift?: Stance };
   readonly insights: readonly CueInsight[];
   readonly markers: { readonly honoured: readonly MarkerCount[]; readonly broken: readonly MarkerCount[] };
+  /** Secondary flags on the moves made, most frequent first; empty when no move was flagged. */
+  readonly flags: readonly FlagCount[];
 }
 
 const CUE_PHRASES: Record<Cue, string> = {
@@ -108,6 +123,18 @@ function countMarkers(choices: readonly Choice[]): MarkerCount[] {
     .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id, undefined, { numeric: true }));
 }
 
+/** How often each secondary flag was carried by the moves of a run (one home for the rule). */
+export function countFlags(steps: readonly Pick<DebriefStep, 'nodeId' | 'choice'>[]): FlagCount[] {
+  const at = new Map<Flag, string[]>();
+  for (const s of steps) for (const f of new Set(s.choice.flags ?? [])) at.set(f, [...(at.get(f) ?? []), s.nodeId]);
+  return FLAGS.filter((f) => at.has(f))
+    .map((flag) => {
+      const nodeIds = at.get(flag)!;
+      return { flag, label: FLAG_LABELS[flag], meaning: FLAG_MEANINGS[flag], count: nodeIds.length, text: `${FLAG_PLURALS[flag]}: ${nodeIds.length}`, nodeIds };
+    })
+    .sort((a, b) => b.count - a.count); // stable: ties keep the vocabulary's order
+}
+
 function describePattern(tally: Record<Stance, number>, total: number): Debrief['pattern'] {
   if (total === 0) return { headline: 'No moves yet', detail: 'The conversation ended before any response was chosen.' };
   const drifts = STANCES.filter((s) => s !== 'partnering' && tally[s] > 0).sort((a, b) => tally[b] - tally[a]);
@@ -149,5 +176,6 @@ export function deriveDebrief(scenario: Scenario, steps: readonly Step[], ending
       honoured: countMarkers(choices.filter((c) => c.stance === 'partnering')),
       broken: countMarkers(choices.filter((c) => c.stance !== 'partnering')),
     },
+    flags: countFlags(resolved),
   };
 }

@@ -1,3 +1,4 @@
 export * from './compile';
 export * from './run';
 export * from './debrief';
+export * from './order';

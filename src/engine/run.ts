@@ -1,6 +1,6 @@
 import { createActor, type Actor } from 'xstate';
 import type { Choice, Ending, Moment, Scenario } from '../domain/schema';
-import type { PlayerInput, PlayerMachine, PlayerSnapshot } from './compile';
+import { compileScenario, type PlayerInput, type PlayerMachine, type PlayerSnapshot } from './compile';
 import { partneringShare, resolveSteps } from './debrief';
 
 /** The node the actor is at: always a moment or an ending (routes resolve immediately). */
@@ -58,14 +58,26 @@ export function replay(machine: PlayerMachine, path: readonly string[], input?: 
   return { ok: true, actor, snapshot: actor.getSnapshot() };
 }
 
+/** What closing a run records: its share, its number of choices, and its ending if it reached one. */
+export interface RunFigures {
+  readonly choices: number;
+  readonly partneringShare: number;
+  /** Only when the whole path fits and reaches an ending. */
+  readonly ending?: { readonly id: string; readonly outcome: Ending['outcome'] };
+}
+
 /**
- * Partnering share of a (possibly unfinished) run: its path replayed on the machine, or the
- * longest prefix that still fits when the scenario has changed since.
+ * The figures of a run being closed, from its path replayed on the scenario (the longest prefix
+ * that still fits, when the scenario changed since). The one rule for finished and abandoned runs.
  */
-export function shareOfPath(scenario: Scenario, machine: PlayerMachine, path: readonly string[]): number {
+export function runFigures(scenario: Scenario, path: readonly string[], machine: PlayerMachine = compileScenario(scenario)): RunFigures {
   let result = replay(machine, path);
+  const fits = result.ok;
   if (!result.ok) result = replay(machine, path.slice(0, result.failedAt));
-  if (!result.ok) return 0;
+  if (!result.ok) return { choices: path.length, partneringShare: 0 };
   result.actor.stop();
-  return partneringShare(resolveSteps(scenario, result.snapshot.context.steps).map((s) => s.choice));
+  const { snapshot } = result;
+  const share = partneringShare(resolveSteps(scenario, snapshot.context.steps).map((s) => s.choice));
+  const ending = fits && isFinished(snapshot) ? currentEnding(scenario, snapshot) : undefined;
+  return { choices: path.length, partneringShare: share, ...(ending ? { ending: { id: currentNodeId(snapshot), outcome: ending.outcome } } : {}) };
 }

@@ -1,15 +1,25 @@
 import type { DraftDoc } from '../domain/edit/doc';
 import type { History } from '../domain/edit/history';
+import { HISTORY_PREFIX, evictOthers, session } from './session-space';
 
 /**
  * Undo history per draft in sessionStorage (`catalyst.history.<id>`), so undo survives a reload
  * in the same tab. The draft itself lives in IndexedDB; this is a convenience and never throws.
- * Large histories are trimmed (oldest undo steps first) to fit a character budget.
+ * Bounded three ways, because three big drafts' histories once filled sessionStorage and left no
+ * room for the last-keystroke stash (edits lost in 8 of 10 runs):
+ * - at most HISTORY_MAX_STEPS steps and HISTORY_BUDGET characters per draft, oldest steps dropped first;
+ * - only the open draft's history is kept: saving one evicts every other draft's;
+ * - the stash evicts histories when it needs the room (session-space.ts).
  */
-export const historyKey = (draftId: string) => `catalyst.history.${draftId}`;
+export const historyKey = (draftId: string) => `${HISTORY_PREFIX}${draftId}`;
 
-/** About 2 M characters: well inside the ~5 M characters browsers allow sessionStorage. */
-export const HISTORY_BUDGET = 2_000_000;
+/**
+ * 1 M characters: with the stash of the same draft (at most a few hundred kB for a 1,000-node
+ * draft) well inside the ~5 M characters browsers allow sessionStorage.
+ */
+export const HISTORY_BUDGET = 1_000_000;
+/** Stored undo + redo steps per draft (the editor keeps 200 in memory, HISTORY_LIMIT). */
+export const HISTORY_MAX_STEPS = 50;
 
 // Each doc is immutable, so its JSON is computed once and reused by later saves.
 const jsonCache = new WeakMap<object, string>();
@@ -26,7 +36,7 @@ function toJson(doc: DraftDoc): string {
  * The history as JSON within `budget` characters: present first, then the nearest undo and redo
  * steps alternately until the budget is spent. Undefined when even the present does not fit.
  */
-export function serializeHistory(h: History<DraftDoc>, budget = HISTORY_BUDGET): string | undefined {
+export function serializeHistory(h: History<DraftDoc>, budget = HISTORY_BUDGET, maxSteps = HISTORY_MAX_STEPS): string | undefined {
   const present = toJson(h.present);
   let used = present.length + 40;
   if (used > budget) return undefined;
@@ -34,14 +44,14 @@ export function serializeHistory(h: History<DraftDoc>, budget = HISTORY_BUDGET):
   const future: string[] = [];
   let p = h.past.length - 1;
   let f = 0;
-  while (p >= 0 || f < h.future.length) {
+  while ((p >= 0 || f < h.future.length) && past.length + future.length < maxSteps) {
     let progressed = false;
     if (p >= 0) {
       const s = toJson(h.past[p]!);
       if (used + s.length + 1 > budget) p = -1;
       else { past.unshift(s); used += s.length + 1; p--; progressed = true; }
     }
-    if (f < h.future.length) {
+    if (f < h.future.length && past.length + future.length < maxSteps) {
       const s = toJson(h.future[f]!);
       if (used + s.length + 1 > budget) f = h.future.length;
       else { future.push(s); used += s.length + 1; f++; progressed = true; }
@@ -63,18 +73,14 @@ export function parseHistory(text: string | null): History<DraftDoc> | undefined
   }
 }
 
-function session(): Storage | undefined {
-  try {
-    return globalThis.sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Store the history; on quota errors retry with half the budget, then give up quietly. */
+/**
+ * Store the open draft's history, evicting the histories of drafts that are not open; on quota
+ * errors retry with half the budget, then give up quietly.
+ */
 export function saveHistory(draftId: string, h: History<DraftDoc>): void {
   const store = session();
   if (!store) return;
+  evictOthers(HISTORY_PREFIX, draftId);
   for (let budget = HISTORY_BUDGET; budget >= 50_000; budget /= 2) {
     const text = serializeHistory(h, budget);
     if (text === undefined) break;

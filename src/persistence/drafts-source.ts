@@ -9,8 +9,7 @@ import type { LoadedScenario, ScenarioSource } from './scenarios';
  * uses the fields stored with each draft; zod and yaml load only when a draft is opened.
  */
 export function draftSummary(record: DraftRecord): ScenarioSummary {
-  const doc = { ...record.doc, id: record.id } as unknown as Scenario;
-  return { ...summarize(doc, scenarioVersion(record.doc as unknown as Scenario)), title: record.title };
+  return { ...summarize({ ...record.doc, id: record.id }, scenarioVersion(record.doc)), title: record.title };
 }
 
 export const draftsSource: ScenarioSource = {
@@ -24,7 +23,7 @@ export const draftsSource: ScenarioSource = {
     const { validateScenarioData } = await import('../domain/source');
     const { scenario } = validateScenarioData(record.doc, { lint: false });
     if (!scenario) return undefined;
-    const version = scenarioVersion(record.doc as unknown as Scenario);
+    const version = scenarioVersion(record.doc);
     const played: Scenario = { ...scenario, id };
     return { scenario: played, version, summary: { ...summarize(played, version), title: record.title }, source: 'draft' };
   },

@@ -1,27 +1,16 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { DraftDoc } from '../domain/edit/doc';
 import { pendingDoc } from './draft-pending';
+import { DRAFT_RECORD_VERSION, DamagedDraftError, readDraftRecord, type DraftRecord } from './draft-record';
 
 /**
  * Drafts repository: IndexedDB database 'catalyst', store 'drafts' keyed by id. Every save says
  * which revision it builds on; if another tab saved in between, the save is refused with a
  * ConflictError instead of silently overwriting. Tabs hear each other's saves on the
- * 'catalyst-drafts' BroadcastChannel. No zod or yaml here: this module is in the main bundle.
+ * 'catalyst-drafts' BroadcastChannel. Records are validated and migrated where they are read
+ * (draft-record.ts). No zod or yaml here: this module is in the main bundle.
  */
-export interface DraftRecord {
-  readonly id: string;
-  readonly doc: DraftDoc;
-  /** Epoch milliseconds. */
-  readonly createdAt: number;
-  readonly updatedAt: number;
-  /** 1 after the first save; each save adds one. */
-  readonly revision: number;
-  /** Count of all problems (errors and warnings) and of errors alone, when last saved. */
-  readonly problems: number;
-  readonly errors: number;
-  readonly valid: boolean;
-  readonly title: string;
-}
+export type { DraftRecord } from './draft-record';
+export { DRAFT_RECORD_VERSION, DamagedDraftError } from './draft-record';
 
 export type DraftMessage =
   | { readonly type: 'saved'; readonly id: string; readonly revision: number; readonly tabId: string }
@@ -50,14 +39,17 @@ export function storageErrorMessage(error: unknown): string {
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
   const text = error instanceof Error ? error.message : String(error);
   if (name === 'QuotaExceededError' || /quota/i.test(text))
-    return 'This browser has no storage space left for Catalyst, so the latest changes are not saved. Export the draft to keep a copy, then free some space.';
+    return 'This browser has no storage space left for Catalyst, so the latest changes are not saved. Export the draft to keep a copy, then free some space: delete drafts you no longer need in the Studio list, or download and erase your practice history on the Progress page (Your data). Other sites on this address share the same space.';
   if (name === 'InvalidStateError' || name === 'SecurityError' || name === 'UnknownError' || /indexeddb|not allowed|private/i.test(text))
     return 'This browser is not letting Catalyst store drafts (private browsing or blocked site data), so changes are not saved. Export the draft to keep a copy.';
   return `The draft could not be saved (${text || name || 'unknown error'}). Export it to keep a copy.`;
 }
 
+/** What IndexedDB holds is unchecked until readDraftRecord has validated (and migrated) it. */
+type StoredValue = Readonly<Record<string, unknown>> & { readonly id: string };
+
 interface CatalystDB extends DBSchema {
-  drafts: { key: string; value: DraftRecord };
+  drafts: { key: string; value: StoredValue };
 }
 
 let dbPromise: Promise<IDBPDatabase<CatalystDB>> | undefined;
@@ -120,27 +112,54 @@ export function onDraftMessage(listener: (message: DraftMessage) => void): () =>
   return () => own.close();
 }
 
-/** Every draft, most recently saved first. */
+/** A stored draft that could not be read: its id and the field at fault. It stays in storage unchanged. */
+export interface DamagedDraft {
+  readonly id: string;
+  readonly reason: string;
+}
+
+/** Every readable draft, most recently saved first, and the stored drafts that could not be read. */
+export async function readAllDrafts(): Promise<{ records: DraftRecord[]; damaged: DamagedDraft[] }> {
+  const records: DraftRecord[] = [];
+  const damaged: DamagedDraft[] = [];
+  for (const raw of await (await db()).getAll('drafts')) {
+    const read = readDraftRecord(raw);
+    if (read.ok) records.push(read.record);
+    else damaged.push({ id: read.id, reason: read.reason });
+  }
+  return { records: records.sort((a, b) => b.updatedAt - a.updatedAt), damaged };
+}
+
+/** Every readable draft, most recently saved first. */
 export async function listDrafts(): Promise<DraftRecord[]> {
-  const all = await (await db()).getAll('drafts');
-  return all.sort((a, b) => b.updatedAt - a.updatedAt);
+  return (await readAllDrafts()).records;
 }
 
 /**
  * One draft. If this tab was closed or reloaded before its last edits reached IndexedDB, those
  * edits (kept in sessionStorage) are returned in `doc` and `unsaved` is true; the autosave stores them.
+ * Rejects with DamagedDraftError when the stored record cannot be read.
  */
 export async function getDraft(id: string): Promise<(DraftRecord & { readonly unsaved?: boolean }) | undefined> {
-  const record = await (await db()).get('drafts', id);
+  const record = await getStoredDraft(id);
   if (!record) return undefined;
   const pending = pendingDoc(id, record.revision);
   return pending ? { ...record, doc: pending, unsaved: true } : record;
 }
 
-/** The stored draft exactly as in IndexedDB (ignoring this tab's unsaved copy). */
+/** The stored draft exactly as in IndexedDB (ignoring this tab's unsaved copy), validated and migrated. */
 export async function getStoredDraft(id: string): Promise<DraftRecord | undefined> {
-  return (await db()).get('drafts', id);
+  const raw = await (await db()).get('drafts', id);
+  if (raw === undefined) return undefined;
+  const read = readDraftRecord(raw);
+  if (!read.ok) throw new DamagedDraftError(id, read.reason);
+  return read.record;
 }
+
+const numberField = (raw: StoredValue | undefined, key: string): number | undefined => {
+  const value = raw?.[key];
+  return typeof value === 'number' ? value : undefined;
+};
 
 /**
  * Save a draft on top of `expectedRevision` (0 for a new draft). Resolves with the stored record
@@ -149,28 +168,43 @@ export async function getStoredDraft(id: string): Promise<DraftRecord | undefine
 export async function saveDraft(record: DraftRecord, expectedRevision: number): Promise<DraftRecord> {
   const tx = (await db()).transaction('drafts', 'readwrite');
   const stored = await tx.store.get(record.id);
-  const conflict = checkRevision(record.id, stored, expectedRevision);
+  const conflict = checkRevision(record.id, stored ? { revision: numberField(stored, 'revision') ?? 0 } : undefined, expectedRevision);
   if (conflict) {
     tx.abort();
     await tx.done.catch(() => undefined);
     throw conflict;
   }
   const now = Date.now();
-  const next: DraftRecord = { ...record, createdAt: stored?.createdAt ?? record.createdAt ?? now, updatedAt: now, revision: expectedRevision + 1 };
+  const next: DraftRecord = {
+    ...record,
+    v: DRAFT_RECORD_VERSION,
+    createdAt: numberField(stored, 'createdAt') ?? record.createdAt,
+    updatedAt: now,
+    revision: expectedRevision + 1,
+  };
   await tx.store.put(next);
   await tx.done;
   post({ type: 'saved', id: next.id, revision: next.revision, tabId: TAB_ID });
   return next;
 }
 
-/** Delete a draft; resolves with what was deleted so it can be restored (undo). */
+/**
+ * Delete a draft; resolves with what was deleted so it can be restored (undo). A record that
+ * cannot be read is not deleted (DamagedDraftError): it could not be restored.
+ */
 export async function deleteDraft(id: string): Promise<DraftRecord | undefined> {
   const tx = (await db()).transaction('drafts', 'readwrite');
   const stored = await tx.store.get(id);
+  const read = stored === undefined ? undefined : readDraftRecord(stored);
+  if (read && !read.ok) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new DamagedDraftError(id, read.reason);
+  }
   await tx.store.delete(id);
   await tx.done;
   post({ type: 'deleted', id, tabId: TAB_ID });
-  return stored;
+  return read?.record;
 }
 
 /** Put a deleted draft back exactly as it was (undo delete). */
@@ -195,4 +229,4 @@ export async function requestPersistence(): Promise<boolean | undefined> {
 }
 
 export { saveHistory, loadHistory, clearHistory, historyKey } from './draft-history';
-export { stashPending, clearPending, pendingDoc } from './draft-pending';
+export { stashPending, stashClosing, clearPending, pendingDoc } from './draft-pending';

@@ -9,7 +9,7 @@ export interface Envelope<T> {
 
 export const asideKey = (key: string, when = new Date()) => `${key}.unreadable.${when.toISOString()}`;
 
-function storage(): Storage | undefined {
+export function localStore(): Storage | undefined {
   try {
     return globalThis.localStorage;
   } catch {
@@ -17,12 +17,17 @@ function storage(): Storage | undefined {
   }
 }
 
+/**
+ * Read and parse `key`. When it cannot be parsed, copy it aside and report where; when even the
+ * copy fails (storage full), report `kept`: the original is still under `key`, and the caller must
+ * not write there until it has been moved or the trainee has let it go.
+ */
 export function readEnvelope<T>(
   key: string,
   parse: (data: unknown, version: number) => T,
-  onUnreadable: (aside: string | undefined, error: unknown) => void,
+  onUnreadable: (aside: string | undefined, error: unknown, kept: boolean) => void,
 ): T | undefined {
-  const ls = storage();
+  const ls = localStore();
   let raw: string | null = null;
   try {
     raw = ls?.getItem(key) ?? null;
@@ -33,16 +38,19 @@ export function readEnvelope<T>(
     return parse(envelope.state, envelope.version);
   } catch (error) {
     let aside: string | undefined;
+    let kept = false;
     if (raw !== null && ls) {
       aside = asideKey(key);
       try {
         ls.setItem(aside, raw);
         ls.removeItem(key);
       } catch {
-        aside = undefined; // could not copy: leave the original in place untouched
+        // Could not copy (no room): leave the original where it is, and say it must not be overwritten.
+        aside = undefined;
+        kept = true;
       }
     }
-    onUnreadable(aside, error);
+    onUnreadable(aside, error, kept);
     return undefined;
   }
 }
@@ -50,7 +58,7 @@ export function readEnvelope<T>(
 /** Returns an error message when the write failed (quota, private mode), else undefined. */
 export function writeEnvelope<T>(key: string, envelope: Envelope<T>): string | undefined {
   try {
-    const ls = storage();
+    const ls = localStore();
     if (!ls) return 'browser storage is not available';
     ls.setItem(key, JSON.stringify(envelope));
     return undefined;

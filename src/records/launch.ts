@@ -13,8 +13,9 @@
  * `{ ok: false }` with one plain-words problem per parameter; nothing is sent for it.
  */
 
-export type LaunchedMode = 'cmi5' | 'xapi' | 'scorm12' | 'scorm2004';
-export type LaunchMode = 'standalone' | LaunchedMode;
+import type { LaunchedMode, LaunchMode } from '../persistence/records-status';
+
+export type { LaunchedMode, LaunchMode } from '../persistence/records-status';
 
 /** An xAPI agent as the launch supplied it (the only identifying data Catalyst ever sends). */
 export interface LaunchActor {
@@ -73,7 +74,7 @@ export interface BadLaunch {
 }
 export type Launch = GoodLaunch | BadLaunch;
 
-export { MODE_NAMES } from './status';
+export { MODE_NAMES } from '../persistence/records-status';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const SCENARIO_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -216,4 +217,4 @@ export function parseLaunch(search: string): Launch {
   };
 }
 
-export { standaloneHref } from './status';
+export { standaloneHref } from '../persistence/records-status';

@@ -9,5 +9,6 @@ import type { RecordsModule } from './types';
 export const RECORDS_LOADERS: Partial<Record<LaunchedMode, () => Promise<RecordsModule>>> = {
   cmi5: () => import('./cmi5/cmi5-module').then((m) => m.cmi5Module),
   xapi: () => import('./xapi/xapi-module').then((m) => m.xapiModule),
-  // ── SCORM: the `scorm` engineer registers `scorm12` and `scorm2004` here (src/records/scorm/). ──
+  scorm12: () => import('./scorm/scorm-module').then((m) => m.scorm12Module),
+  scorm2004: () => import('./scorm/scorm-module').then((m) => m.scorm2004Module),
 };

@@ -3,11 +3,11 @@ import { emitRunEvent, type RunEvent } from '../persistence/run-events';
 import type { Run } from '../persistence/progress-schema';
 import type { RecordsLaunch } from './launch';
 import { startRecords } from './start';
-import { useRecordsStatus } from './status';
+import { useRecordsStatus } from '../persistence/records-status';
 import type { RecordsModule, RecordsSink } from './types';
 
 const launch: RecordsLaunch = { ok: true, mode: 'scorm12', scenarioId: 'tiny' };
-const run: Run = { id: 'r1', scenarioId: 'tiny', scenarioVersion: 'v1', startedAt: '2026-01-01T00:00:00.000Z', path: [], rewinds: [], awaitingContinue: false };
+const run: Run = { id: 'r1', scenarioId: 'tiny', scenarioVersion: 'v1', startedAt: '2026-01-01T00:00:00.000Z', path: [], rewinds: [], awaitingContinue: false, seed: 1 };
 
 function recordingModule(gate: Promise<void>) {
   const seen: string[] = [];

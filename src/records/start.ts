@@ -2,7 +2,7 @@ import { onRunEvent, type RunEvent } from '../persistence/run-events';
 import { loadScenario } from '../persistence/scenarios';
 import { MODE_NAMES, type RecordsLaunch } from './launch';
 import { RECORDS_LOADERS } from './registry';
-import { useRecordsStatus } from './status';
+import { useRecordsStatus } from '../persistence/records-status';
 import type { RecordsDeps, RecordsModule, RecordsSink } from './types';
 
 export type RecordsStart = { readonly ok: true; readonly sink: RecordsSink } | { readonly ok: false; readonly message: string };
@@ -43,11 +43,13 @@ export function startRecords(
       for (const event of buffered.splice(0)) handle(event);
       useRecordsStatus.setState({
         destination: ready.destination,
-        leave: () => {
-          void chain.then(() => ready.leave()).then((to) => {
-            if (to) window.location.assign(to);
-          });
-        },
+        ...(ready.canLeave !== false && {
+          leave: () => {
+            void chain.then(() => ready.leave()).then((to) => {
+              if (to) window.location.assign(to);
+            });
+          },
+        }),
       });
       return { ok: true, sink: ready };
     },

@@ -1,3 +1,4 @@
+import type { RecordsStatusUpdate } from '../persistence/records-status';
 import type { LoadedScenario } from '../persistence/scenarios';
 import type { RunEvent } from '../persistence/run-events';
 import type { RecordsLaunch } from './launch';
@@ -10,14 +11,6 @@ export interface RecordsDeps {
   report(status: Partial<RecordsStatusUpdate>): void;
 }
 
-export interface RecordsStatusUpdate {
-  /** Statements stored in this browser, not yet accepted by the LRS / LMS. */
-  readonly waiting: number;
-  /** The last send failed: the LRS / LMS could not be reached or refused. */
-  readonly unreachable: boolean;
-  /** A problem the trainee should know about, in plain words. */
-  readonly problem: string | undefined;
-}
 
 /**
  * One launched session's record keeper: it hears every run event (in order) and decides what to
@@ -28,6 +21,8 @@ export interface RecordsSink {
   readonly destination: string;
   /** False in cmi5 Browse / Review launch modes: play without judging. */
   readonly judged: boolean;
+  /** Whether the header offers "Return to course" (false when there is nowhere to return to). Default true. */
+  readonly canLeave?: boolean;
   handle(event: RunEvent): Promise<void>;
   /**
    * The trainee leaves (the header's "Return to course"): close the session and hand back where

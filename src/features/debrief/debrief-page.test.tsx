@@ -108,6 +108,18 @@ describe('debrief page', () => {
     expect(screen.getByRole('heading', { name: 'Playing' })).toBeTruthy();
   });
 
+  it('Replay while another run is in progress keeps that run as an abandoned attempt with its real share', async () => {
+    const other = { id: 'r2', scenarioId: 'tiny', scenarioVersion: 'v1', startedAt: '2026-01-02T10:00:00.000Z', path: ['ask'], rewinds: [], awaitingContinue: false, seed: 3 };
+    useProgress.setState({ runs: { tiny: other } });
+    renderDebrief();
+    fireEvent.click(await screen.findByRole('button', { name: 'Replay' }));
+    const kept = useProgress.getState().attempts.find((a) => a.id === 'r2');
+    expect(kept).toMatchObject({ status: 'abandoned', reason: 'replayed', path: ['ask'], partneringShare: 1, choices: 1 });
+    expect(useProgress.getState().runs.tiny).toMatchObject({ path: [] });
+    expect(useProgress.getState().runs.tiny?.id).not.toBe('r2');
+    expect(screen.getByRole('heading', { name: 'Playing' })).toBeTruthy();
+  });
+
   it('says the scenario has changed when the path no longer replays, showing the saved figures', async () => {
     useProgress.setState({ attempts: [attempt({ path: ['tell', 'gone'] })] });
     renderDebrief();

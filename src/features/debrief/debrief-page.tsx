@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { NotFound } from '../../components/not-found';
 import { usePageTitle } from '../../components/use-page-title';
 import { useProgress } from '../../persistence/progress-store';
+import { restartRun } from '../../persistence/run-lifecycle';
 import type { Attempt } from '../../persistence/progress-schema';
 import type { LoadedScenario } from '../../persistence/scenarios';
 import { buildDebriefModel } from './debrief-model';
@@ -40,17 +41,7 @@ function DebriefView({ attempt, loaded }: { attempt: Attempt; loaded: LoadedScen
 
   const replayScenario = () => {
     if (!loaded) return;
-    const store = useProgress.getState();
-    const current = store.runs[loaded.scenario.id];
-    if (current && current.path.length > 0)
-      store.finishRun(loaded.scenario.id, {
-        status: 'abandoned',
-        scenarioTitle: loaded.scenario.title,
-        reason: 'A new run was started from a debrief.',
-        partneringShare: 0,
-        choices: current.path.length,
-      });
-    store.startRun(loaded.scenario.id, loaded.version);
+    restartRun(loaded.scenario, loaded.version, 'replayed');
     navigate(`/scenarios/${loaded.scenario.id}/play`);
   };
 

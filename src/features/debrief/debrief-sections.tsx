@@ -75,7 +75,7 @@ function Markers({ title, items, empty }: { title: string; items: readonly Marke
   );
 }
 
-/** Cue-based insights and the PCC markers honoured and broken. */
+/** Cue-based insights, the PCC markers honoured and broken, and counts of secondary flags. */
 export function InsightsCard({ debrief }: { debrief: Debrief }) {
   return (
     <section className="card" aria-labelledby="insights-heading">
@@ -93,6 +93,20 @@ export function InsightsCard({ debrief }: { debrief: Debrief }) {
         <Markers title="PCC markers honoured" items={debrief.markers.honoured} empty="None of the moves honoured a listed marker." />
         <Markers title="PCC markers broken" items={debrief.markers.broken} empty="None of the moves broke a listed marker." />
       </div>
+      {debrief.flags.length ? (
+        <div>
+          <h3>Also named in your moves</h3>
+          <ul className="flag-counts">
+            {debrief.flags.map((f) => (
+              <li key={f.flag}>
+                <span>
+                  <strong>{f.text}</strong> <span className="muted">{f.meaning}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { ClientText, Narration } from '../../components/run-client-text';
 import { formatDelta } from '../../components/run-meters';
 import { StanceBadge } from '../../components/run-stance-badge';
+import { FLAG_LABELS, FLAG_MEANINGS } from '../../domain/flags';
 import { CUE_LABELS } from '../../domain/kinds';
 import { MARKERS } from '../../domain/markers';
 import type { Choice, Moment, Scenario } from '../../domain/schema';
@@ -42,6 +43,18 @@ function Response({ scenario, choice, index, describe }: { scenario: Scenario; c
           </ul>
         </div>
       )}
+      {choice.flags?.length ? (
+        <div className="fac-row">
+          <p className="fac-kicker">Flags</p>
+          <ul className="fac-markers fac-flags">
+            {choice.flags.map((f) => (
+              <li key={f}>
+                <strong>{FLAG_LABELS[f]}</strong> {FLAG_MEANINGS[f]}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <p className="fac-row">
         <span className="fac-kicker">Effects: </span>
         {effects.length ? effects.map(([id, d]) => `${scenario.meters[id]?.label ?? id} ${formatDelta(d)}`).join(', ') : 'none'}

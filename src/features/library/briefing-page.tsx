@@ -74,16 +74,9 @@ function Briefing({ loaded, loadingHadFocus }: BriefingProps) {
   async function startAgain() {
     if (!run) return;
     setRestarting(true);
-    const { abandonedShare } = await import('./abandon-info');
-    const { finishRun, startRun } = useProgress.getState();
-    finishRun(scenario.id, {
-      scenarioTitle: scenario.title,
-      partneringShare: abandonedShare(scenario, run.path),
-      choices: run.path.length,
-      status: 'abandoned',
-      reason: 'restarted',
-    });
-    startRun(scenario.id, loaded.version);
+    // Loaded on demand: the lifecycle's engine is part of the play page, not of the briefing.
+    const { restartRun } = await import('../../persistence/run-lifecycle');
+    restartRun(scenario, loaded.version, 'restarted');
     navigate(playPath);
   }
 

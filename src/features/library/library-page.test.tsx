@@ -63,7 +63,7 @@ describe('LibraryPage', () => {
 
   it('shows the trainee’s status on each card', async () => {
     useProgress.setState({
-      runs: { empty: { id: 'r', scenarioId: 'empty', scenarioVersion: 'v1', startedAt: '2025-01-01T00:00:00Z', path: ['a'], rewinds: [], awaitingContinue: false } },
+      runs: { empty: { id: 'r', scenarioId: 'empty', scenarioVersion: 'v1', startedAt: '2025-01-01T00:00:00Z', path: ['a'], rewinds: [], awaitingContinue: false, seed: 1 } },
       attempts: [
         { id: 'a', scenarioId: 'glue', scenarioVersion: 'v1', scenarioTitle: 'The glue', startedAt: '2025-01-01T00:00:00Z', finishedAt: '2025-01-01T00:10:00Z', path: [], rewinds: [], status: 'completed', partneringShare: 0.75, choices: 4, note: '' },
       ],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Attempt, Run } from '../../persistence/progress-schema';
 import { scenarioStatus, statusLabel } from './scenario-status';
 
-const run = (path: string[]): Run => ({ id: 'r', scenarioId: 's', scenarioVersion: 'v', startedAt: '2025-01-01T00:00:00Z', path, rewinds: [], awaitingContinue: false });
+const run = (path: string[]): Run => ({ id: 'r', scenarioId: 's', scenarioVersion: 'v', startedAt: '2025-01-01T00:00:00Z', path, rewinds: [], awaitingContinue: false, seed: 1 });
 const attempt = (over: Partial<Attempt>): Attempt => ({
   id: Math.random().toString(36),
   scenarioId: 's',

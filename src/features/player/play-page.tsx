@@ -3,9 +3,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { NotFound } from '../../components/not-found';
 import { usePageTitle } from '../../components/use-page-title';
 import { compileScenario } from '../../engine/compile';
-import { deriveDebrief } from '../../engine/debrief';
-import { shareOfPath } from '../../engine/run';
 import { useProgress } from '../../persistence/progress-store';
+import { completeRun, restartRun } from '../../persistence/run-lifecycle';
 import type { LoadedScenario } from '../../persistence/scenarios';
 import { BrokenRun } from './broken-run';
 import { PlayView } from './play-view';
@@ -38,7 +37,11 @@ function PlayRun({ loaded }: { loaded: LoadedScenario }) {
   const machine = useMemo(() => compileScenario(scenario), [scenario]);
   const path = run?.path;
   const awaiting = run?.awaitingContinue ?? false;
-  const view = useMemo(() => (path ? deriveRunView(scenario, machine, path, awaiting) : undefined), [scenario, machine, path, awaiting]);
+  const seed = run?.seed;
+  const view = useMemo(
+    () => (path && seed !== undefined ? deriveRunView(scenario, machine, path, awaiting, { seed }) : undefined),
+    [scenario, machine, path, awaiting, seed],
+  );
   const finishing = useRef(false);
 
   // No run yet for this scenario: start one (asking the store, not this render's closure).
@@ -46,34 +49,18 @@ function PlayRun({ loaded }: { loaded: LoadedScenario }) {
     if (!finishing.current && !store().runs[id]) store().startRun(id, version);
   }, [run, id, version, store]);
 
-  // Reached an ending and no feedback is waiting: close the run as an attempt, open the debrief.
+  // Reached an ending and no feedback is waiting: the store closes the run, the debrief opens.
   const ending = view?.kind === 'ok' && !awaiting ? view.ending : undefined;
   useEffect(() => {
-    if (!ending || view?.kind !== 'ok' || finishing.current) return;
+    if (!ending || finishing.current) return;
     finishing.current = true;
-    const debrief = deriveDebrief(scenario, view.steps, ending.id);
-    const attemptId = store().finishRun(id, {
-      status: 'completed',
-      scenarioTitle: scenario.title,
-      endingId: ending.id,
-      outcome: ending.node.outcome,
-      partneringShare: debrief.partneringShare,
-      choices: view.steps.length,
-      feedbackTiming: store().settings.feedbackTiming,
-    });
+    const attemptId = completeRun(scenario);
     if (attemptId) navigate(`/attempts/${attemptId}`, { replace: true });
-  }, [ending, view, scenario, id, navigate, store]);
+  }, [ending, scenario, navigate, store]);
 
   const restart = () => {
-    if (view?.kind !== 'broken' || !path) return;
-    store().finishRun(id, {
-      status: 'abandoned',
-      scenarioTitle: scenario.title,
-      reason: `The scenario changed after this run began: ${view.reason}.`,
-      partneringShare: shareOfPath(scenario, machine, path),
-      choices: path.length,
-    });
-    store().startRun(id, version);
+    if (view?.kind !== 'broken') return;
+    restartRun(scenario, version, `The scenario changed after this run began: ${view.reason}.`);
   };
 
   return (

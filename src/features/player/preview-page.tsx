@@ -5,7 +5,7 @@ import { usePageTitle } from '../../components/use-page-title';
 import { OUTCOME_LABELS } from '../../domain/kinds';
 import type { Meters } from '../../domain/schema';
 import { compileScenario } from '../../engine/compile';
-import type { FeedbackTiming } from '../../persistence/progress-schema';
+import { newSeed, type FeedbackTiming } from '../../persistence/progress-schema';
 import type { LoadedScenario } from '../../persistence/scenarios';
 import { useScenario } from '../../persistence/use-scenario';
 import { PlayView } from './play-view';
@@ -60,10 +60,13 @@ function PreviewRun({ loaded, draftId }: { loaded: LoadedScenario; draftId: stri
   const [path, setPath] = useState<string[]>([]);
   const [awaiting, setAwaiting] = useState(false);
   const [timing, setTiming] = useState<FeedbackTiming>('each');
-  const view = useMemo(() => deriveRunView(scenario, machine, path, awaiting, input), [scenario, machine, path, awaiting, input]);
+  // The preview shuffles responses as the player does; a restart is a new attempt with a new order.
+  const [seed, setSeed] = useState(newSeed);
+  const view = useMemo(() => deriveRunView(scenario, machine, path, awaiting, { input, seed }), [scenario, machine, path, awaiting, input, seed]);
   const restart = () => {
     setPath([]);
     setAwaiting(false);
+    setSeed(newSeed());
   };
 
   return (

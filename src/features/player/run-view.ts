@@ -1,6 +1,7 @@
 import type { Choice, Ending, Meters, Moment, Scenario } from '../../domain/schema';
 import type { PlayerInput, PlayerMachine, Step } from '../../engine/compile';
 import { initialMeters } from '../../engine/meters';
+import { displayOrder } from '../../engine/order';
 import { availableChoices, currentEnding, currentMoment, currentNodeId, isFinished, replay } from '../../engine/run';
 import type { MeterChange } from '../../components/run-feedback-body';
 import type { MeterReading } from '../../components/run-meters';
@@ -37,18 +38,23 @@ function readings(scenario: Scenario, now: Meters, before: Meters | undefined): 
   }));
 }
 
+/** Responses in the attempt's shuffled order when it has a seed, else in authored order. */
+const ordered = (moment: Moment, available: Choice[], nodeId: string, seed: number | undefined): readonly Choice[] =>
+  seed === undefined ? available : displayOrder(moment.choices, available, seed, nodeId);
+
 /**
  * Replay a run's path on the compiled machine and describe the screen: the transcript, the
- * moment waiting for a response (asking the actor which choices it accepts), pending feedback,
- * and the meters. The engine keeps the rules; this only reads its snapshot.
+ * moment waiting for a response (asking the actor which choices it accepts, shown in the order the
+ * attempt's seed gives), pending feedback, and the meters. The engine keeps the rules; this only reads its snapshot.
  */
 export function deriveRunView(
   scenario: Scenario,
   machine: PlayerMachine,
   path: readonly string[],
   awaitingContinue: boolean,
-  input?: PlayerInput,
+  options: { readonly input?: PlayerInput; readonly seed?: number } = {},
 ): RunView {
+  const { input, seed } = options;
   const result = replay(machine, path, input);
   if (!result.ok) return { kind: 'broken', reason: result.reason, failedAt: result.failedAt };
   const { snapshot, actor } = result;
@@ -73,7 +79,7 @@ export function deriveRunView(
     turns,
     ...(moment ? { current: moment } : {}),
     currentNodeId: currentNodeId(snapshot),
-    choices: moment ? availableChoices(scenario, snapshot) : [],
+    choices: moment ? ordered(moment, availableChoices(scenario, snapshot), currentNodeId(snapshot), seed) : [],
     ...(waiting ? { feedback: { choice: last.choice, changes } } : {}),
     ...(endingNode ? { ending: { id: currentNodeId(snapshot), node: endingNode } } : {}),
     meters: readings(scenario, snapshot.context.meters, before),

@@ -14,6 +14,7 @@ export { percent };
 
 const REASONS: Readonly<Record<string, string>> = {
   restarted: 'started again',
+  replayed: 'replayed from a debrief',
 };
 
 /** "Breakthrough", or "Abandoned: started again". */

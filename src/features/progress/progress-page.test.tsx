@@ -31,7 +31,7 @@ const attempt = (over: Partial<Attempt>): Attempt => ({
 
 function seed() {
   useProgress.setState({
-    runs: { glue: { id: 'r1', scenarioId: 'glue', scenarioVersion: 'v', startedAt: '2025-03-04T09:00:00Z', path: ['a', 'b'], rewinds: [], awaitingContinue: false } },
+    runs: { glue: { id: 'r1', scenarioId: 'glue', scenarioVersion: 'v', startedAt: '2025-03-04T09:00:00Z', path: ['a', 'b'], rewinds: [], awaitingContinue: false, seed: 1 } },
     attempts: [
       attempt({ id: 'old', finishedAt: '2025-03-01T10:12:00Z', note: 'Rushed to advice.', rewinds: [{ step: 0, choiceId: 'q', at: '2025-03-01T10:05:00Z' }] }),
       attempt({ id: 'new', finishedAt: '2025-03-03T10:12:00Z', status: 'abandoned', reason: 'restarted', outcome: undefined, partneringShare: 0.25, choices: 4 }),
@@ -47,7 +47,7 @@ function renderPage() {
 
 beforeEach(() => {
   localStorage.clear();
-  useStorageHealth.setState({ unreadable: undefined, writeError: undefined });
+  useStorageHealth.setState({ unreadable: undefined, writeError: undefined, memoryOnly: undefined });
   seed();
 });
 afterEach(cleanup);
@@ -64,6 +64,45 @@ describe('ProgressPage', () => {
     const cells = within(rows[1]!).getAllByRole('cell').map((c) => c.textContent);
     expect(cells.slice(3, 7)).toEqual(['80%', '5', '1', 'Yes']);
     expect(within(rows[1]!).getByRole('link', { name: /^Debrief/ }).getAttribute('href')).toBe('/attempts/old');
+  });
+
+  it('shows attempts 50 at a time, newest first, with pages to step through', () => {
+    const many = Array.from({ length: 120 }, (_, i) =>
+      attempt({ id: `a${i}`, scenarioTitle: `Attempt ${i}`, finishedAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString() }),
+    );
+    useProgress.setState({ attempts: many });
+    renderPage();
+    const rows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows()).toHaveLength(50);
+    expect(rows()[0]!.textContent).toContain('Attempt 119');
+    const pager = screen.getByRole('navigation', { name: 'Attempts pages' });
+    expect(pager.textContent).toContain('1-50 of 120 · page 1 of 3');
+    expect((within(pager).getByRole('button', { name: 'Newer attempts' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(pager).getByRole('button', { name: 'Older attempts' }));
+    fireEvent.click(within(pager).getByRole('button', { name: 'Older attempts' }));
+    expect(rows()).toHaveLength(20);
+    expect(rows()[0]!.textContent).toContain('Attempt 19');
+    expect(rows()[19]!.textContent).toContain('Attempt 0');
+    expect(pager.textContent).toContain('101-120 of 120 · page 3 of 3');
+    expect((within(pager).getByRole('button', { name: 'Older attempts' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('when a save failed for lack of room, offers to remove old attempts after asking, then saves again', () => {
+    const many = Array.from({ length: 25 }, (_, i) => attempt({ id: `a${i}`, finishedAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString() }));
+    useProgress.setState({ attempts: many });
+    useStorageHealth.setState({ writeError: 'The quota has been exceeded.' });
+    renderPage();
+    const room = screen.getByRole('region', { name: 'Make room to save your progress' });
+    fireEvent.click(within(room).getByRole('button', { name: 'Remove old attempts…' }));
+    const ask = within(room).getByRole('group', { name: 'Remove old attempts?' });
+    expect(ask.textContent).toContain('Keep the newest 20 and remove 5 older attempts with their notes?');
+    fireEvent.click(within(ask).getByRole('button', { name: 'Yes, remove them' }));
+    const left = useProgress.getState().attempts.map((a) => a.id);
+    expect(left).toHaveLength(20);
+    expect(left).not.toContain('a4');
+    expect(left).toContain('a5');
+    expect(within(room).getByRole('status').textContent).toBe('Removed 5 older attempts. Saving is back on: your progress is stored in this browser again.');
+    expect(JSON.parse(localStorage.getItem(PROGRESS_KEY)!).state.attempts).toHaveLength(20);
   });
 
   it('offers to resume conversations in progress', () => {

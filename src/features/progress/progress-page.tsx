@@ -4,6 +4,7 @@ import { usePageTitle } from '../../components/use-page-title';
 import { useProgress } from '../../persistence/progress-store';
 import { bundledSummaries, listScenarios } from '../../persistence/scenarios';
 import { AttemptsTable } from './attempts-table';
+import { FreeSpaceSection } from './free-space-section';
 import { plural } from './format';
 import { RecordsSection } from './records-section';
 import { RecoverySection } from './recovery-section';
@@ -46,6 +47,7 @@ export function ProgressPage() {
           : 'You have not played a scenario yet. Your attempts will be listed here.'}
       </p>
       <RecoverySection />
+      <FreeSpaceSection />
       <section aria-labelledby="runs-heading">
         <h2 id="runs-heading">In progress</h2>
         <RunsList runs={open} titleOf={(id) => titles.get(id) ?? id} />

@@ -1,4 +1,4 @@
-import { MODE_NAMES, useRecordsStatus } from '../../records/status';
+import { MODE_NAMES, useRecordsStatus } from '../../persistence/records-status';
 
 /** Where learner records go in the current mode (standalone: nowhere). */
 export function RecordsSection() {

@@ -32,6 +32,7 @@ function readAside(key: string): string | null {
  */
 export function RecoverySection() {
   const unreadable = useStorageHealth((s) => s.unreadable);
+  const memoryOnly = useStorageHealth((s) => s.memoryOnly);
   const [keys] = useState(() => {
     const found = asideKeys();
     return unreadable?.aside && !found.includes(unreadable.aside) ? [unreadable.aside, ...found] : found;
@@ -80,7 +81,10 @@ export function RecoverySection() {
           </ul>
         </>
       ) : (
-        <p>The stored copy could not be moved aside, so it was left where it was, untouched.</p>
+        <p>
+          The stored copy could not be moved aside, so it was left where it was, untouched.
+          {memoryOnly ? ' Download it under “Make room to save your progress”.' : ''}
+        </p>
       )}
       <p role="status">{message}</p>
     </section>

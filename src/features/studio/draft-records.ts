@@ -1,6 +1,6 @@
 import type { DraftDoc } from '../../domain/edit/ops';
 import { validateScenarioData } from '../../domain/source';
-import { newDraftId, saveDraft, type DraftRecord } from '../../persistence/drafts';
+import { DRAFT_RECORD_VERSION, newDraftId, saveDraft, type DraftRecord } from '../../persistence/drafts';
 
 export interface ProblemCounts {
   readonly problems: number;
@@ -16,7 +16,7 @@ export const draftTitle = (doc: DraftDoc): string => (typeof doc.title === 'stri
 
 /** The record to store for `doc` (revision and timestamps are set by saveDraft). */
 export function buildRecord(id: string, doc: DraftDoc, counts: ProblemCounts = countProblems(doc), createdAt = Date.now()): DraftRecord {
-  return { id, doc, createdAt, updatedAt: createdAt, revision: 0, problems: counts.problems, errors: counts.errors, valid: counts.errors === 0, title: draftTitle(doc) };
+  return { v: DRAFT_RECORD_VERSION, id, doc, createdAt, updatedAt: createdAt, revision: 0, problems: counts.problems, errors: counts.errors, valid: counts.errors === 0, title: draftTitle(doc) };
 }
 
 /** Store a new draft; resolves with the saved record (revision 1). */

@@ -51,10 +51,12 @@ export function EditorWorkspace(props: WorkspaceProps) {
   const counts = useMemo(() => problemCounts(problems), [problems]);
   const fieldProblems = useMemo(() => problemsByField(problems), [problems]);
   const byNode = useMemo(() => problemsByNode(problems), [problems]);
+  // One counts object per result, so the autosave chart is not told about a change that is not one.
+  const saveCounts = useMemo(() => (pending ? undefined : { problems: problems.length, errors: counts.errors }), [pending, problems.length, counts.errors]);
   const save = useAutosave(draftId, doc, {
     baseRevision: props.revision,
     history: h.history,
-    ...(pending ? {} : { counts: { problems: problems.length, errors: counts.errors } }),
+    ...(saveCounts ? { counts: saveCounts } : {}),
   });
   const navigate = useNavigate();
 

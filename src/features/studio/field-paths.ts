@@ -22,6 +22,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   text: 'Response text',
   stance: 'Stance',
   markers: 'Markers',
+  flags: 'Flags',
   effects: 'Effects',
   feedback: 'Feedback',
   reflect: 'Reflective question',
@@ -61,7 +62,7 @@ export function describePath(path: readonly PathSegment[]): { where: string; fie
     const seg = rest[i]!;
     const prev = rest[i - 1];
     if (typeof seg === 'number') {
-      const noun = prev === 'choices' ? 'choice' : prev === 'routes' ? 'route' : prev === 'markers' ? 'marker' : 'item';
+      const noun = prev === 'choices' ? 'choice' : prev === 'routes' ? 'route' : prev === 'markers' ? 'marker' : prev === 'flags' ? 'flag' : 'item';
       parts[parts.length - 1] = `${noun} ${seg + 1}`;
       field = parts[parts.length - 1]!;
       continue;

@@ -125,6 +125,13 @@ describe('import', () => {
     }
   });
 
+  it('exports a draft stored at version 1 as version 2, every field kept', () => {
+    const old = { ...tinyScenario(), schemaVersion: 1 } as unknown as Parameters<typeof exportYaml>[0];
+    const text = exportYaml(old);
+    expect(text.startsWith('schemaVersion: 2\n')).toBe(true);
+    expect(parse(text)).toEqual(JSON.parse(JSON.stringify(tinyScenario())));
+  });
+
   it('imports an old version-1 file as a current draft, and refuses a version it does not know', () => {
     const result = importText(JSON.stringify({ ...tinyScenario(), schemaVersion: 1 }));
     expect(result.ok && result.doc).toEqual(tinyScenario());

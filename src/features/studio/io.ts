@@ -59,7 +59,10 @@ export function orderDoc(doc: DraftDoc): unknown {
 const FLOW_KEYS = new Set(['competencies', 'markers', 'flags', 'effects', 'when']);
 
 /** YAML text of a draft, in the documented field order, readable like the bundled files. */
-export function exportYaml(doc: DraftDoc): string {
+export function exportYaml(draft: DraftDoc): string {
+  // A draft saved by an older version exports at the current one (the migration keeps every field).
+  const migrated = migrateScenario(draft);
+  const doc = (migrated.problems.length ? draft : migrated.doc) as DraftDoc;
   const yamlDoc = new Document(orderDoc(doc));
   visit(yamlDoc, {
     Pair(_, pair, path) {

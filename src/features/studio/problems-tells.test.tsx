@@ -35,3 +35,13 @@ describe('Problems panel and the tells lint', () => {
     expect(screen.queryByText(/picks the partnering response/)).toBeNull();
   });
 });
+
+describe('Problems panel: flags', () => {
+  it('names a flag problem by node, choice and flag', () => {
+    const doc = tinyScenario();
+    const opening = doc.nodes['opening'] as MomentInput;
+    const choices = opening.choices.map((c, i) => (i === 0 ? { ...c, flags: ['why-question' as const] } : c));
+    render(<Live doc={{ ...doc, nodes: { ...doc.nodes, opening: { ...opening, choices } } }} />);
+    expect(screen.getByRole('button', { name: /^Error Node opening › choice 1 › flag 1 ?: a partnering response cannot be a “why” question/ })).toBeTruthy();
+  });
+});

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { createHistory, type History } from '../../domain/edit/history';
 import type { DraftDoc } from '../../domain/edit/ops';
 import { usePageTitle } from '../../components/use-page-title';
-import { getDraft, loadHistory, storageErrorMessage } from '../../persistence/drafts';
+import { DamagedDraftError, getDraft, loadHistory, storageErrorMessage } from '../../persistence/drafts';
 import { EditorWorkspace } from './editor-workspace';
 import './studio-editor.css';
 
@@ -28,7 +28,7 @@ export function StudioEditorPage() {
         const history = loadHistory(draftId, record.doc) ?? createHistory(record.doc);
         setLoaded({ status: 'ready', id: draftId, revision: record.revision, history });
       },
-      (e: unknown) => live && setLoaded({ status: 'error', id: draftId, message: storageErrorMessage(e) }),
+      (e: unknown) => live && setLoaded({ status: 'error', id: draftId, message: e instanceof DamagedDraftError ? e.message : storageErrorMessage(e) }),
     );
     return () => {
       live = false;

@@ -22,7 +22,7 @@ interface Failure {
 export function StudioListPage() {
   usePageTitle('Studio');
   const navigate = useNavigate();
-  const { drafts, error, refresh } = useDraftList();
+  const { drafts, error, damaged, refresh } = useDraftList();
   const [failure, setFailure] = useState<Failure>();
   const [busy, setBusy] = useState(false);
   const [outcomes, setOutcomes] = useState<readonly ImportOutcome[]>([]);
@@ -68,23 +68,45 @@ export function StudioListPage() {
     if (record) setHighlight(record.id);
   }
 
+  /**
+   * Import a batch. Each file gets its own result (imported, refused with the reasons and lines,
+   * or read but not stored), whatever its neighbours do; results appear as each file finishes, and
+   * the busy state always ends, even if reading a file throws.
+   */
   async function onFiles(files: File[]) {
     setBusy(true);
+    setOutcomes([]);
     const results: ImportOutcome[] = [];
-    for (const file of files) {
-      const result = await importFile(file);
-      if (!result.ok) {
-        results.push({ kind: 'refused', file: file.name, problems: result.problems });
-        continue;
+    try {
+      for (const file of files) {
+        results.push(await importOne(file));
+        setOutcomes([...results]);
+        // Let the page paint this result before the next file is parsed.
+        await new Promise((resolve) => setTimeout(resolve, 0));
       }
-      const record = await store(result.doc);
-      if (record) {
-        results.push({ kind: 'imported', file: file.name, id: record.id, title: record.title, problems: result.problems.length });
-        setHighlight(record.id);
-      }
+    } finally {
+      setBusy(false);
+      refresh();
     }
-    setOutcomes(results);
-    setBusy(false);
+  }
+
+  async function importOne(file: File): Promise<ImportOutcome> {
+    let result: Awaited<ReturnType<typeof importFile>>;
+    try {
+      result = await importFile(file);
+    } catch (e) {
+      // The parser promises never to throw; if it ever does, the file is refused, not the page stuck.
+      const reason = e instanceof Error ? e.message : String(e);
+      return { kind: 'refused', file: file.name, problems: [{ severity: 'error', path: [], rule: 'import', message: `The file could not be read as a scenario (${reason}).` }] };
+    }
+    if (!result.ok) return { kind: 'refused', file: file.name, problems: result.problems };
+    try {
+      const record = await createDraft(result.doc);
+      setHighlight(record.id);
+      return { kind: 'imported', file: file.name, id: record.id, title: record.title, problems: result.problems.length };
+    } catch (e) {
+      return { kind: 'unsaved', file: file.name, message: storageErrorMessage(e), doc: result.doc };
+    }
   }
 
   async function onDelete(record: DraftRecord) {
@@ -163,7 +185,7 @@ export function StudioListPage() {
         </div>
         <ImportPanel busy={busy} onFiles={(f) => void onFiles(f)} />
       </section>
-      <ImportResults busy={busy} outcomes={outcomes} />
+      <ImportResults busy={busy} outcomes={outcomes} onDownload={(doc) => downloadText(exportFilename(doc, 'yaml'), exportYaml(doc), 'application/yaml')} />
 
       <section className="studio-drafts" aria-labelledby="drafts-heading">
         <h2 id="drafts-heading">Your drafts</h2>
@@ -179,6 +201,20 @@ export function StudioListPage() {
           </div>
         )}
         {error && <p className="studio-error" role="alert">{error}</p>}
+        {damaged.length > 0 && (
+          <div className="studio-error" role="alert">
+            <p>
+              {damaged.length === 1 ? 'One stored draft' : `${damaged.length} stored drafts`} could not be read, and {damaged.length === 1 ? 'is' : 'are'} left unchanged in this browser:
+            </p>
+            <ul>
+              {damaged.map((d) => (
+                <li key={d.id}>
+                  <code>{d.id || '(no id)'}</code>: {d.reason}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         {drafts === undefined ? (
           <p>Loading drafts…</p>
         ) : drafts.length ? (

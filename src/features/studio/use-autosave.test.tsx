@@ -1,36 +1,42 @@
 // @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fromPromise } from 'xstate';
 import type { DraftDoc } from '../../domain/edit/ops';
 import { updateMeta } from '../../domain/edit/ops';
-import type { DraftMessage, DraftRecord } from '../../persistence/drafts';
+import { checkRevision, getStoredDraft, pendingDoc, TAB_ID, type DraftRecord } from '../../persistence/drafts';
 import { tinyScenario } from '../../testing/fixtures';
+import { autosaveMachine, type SaveInput, type SaveOutput } from './autosave-machine';
+import { useAutosave } from './use-autosave';
 
-// An in-memory drafts store with the real revision rule and ConflictError.
+/**
+ * The autosave chart with a fake save (an in-memory store with the real revision rule), provided
+ * with `machine.provide(...)`: no module mocks. The session stash is the real sessionStorage.
+ */
 const store = new Map<string, DraftRecord>();
-let listeners: ((m: DraftMessage) => void)[] = [];
 let failWith: unknown;
-vi.mock('../../persistence/drafts', async (importActual) => {
-  const actual = await importActual<typeof import('../../persistence/drafts')>();
-  return {
-    ...actual,
-    getStoredDraft: async (id: string) => store.get(id),
-    onDraftMessage: (l: (m: DraftMessage) => void) => {
-      listeners.push(l);
-      return () => (listeners = listeners.filter((x) => x !== l));
-    },
-    saveDraft: vi.fn(async (record: DraftRecord, expected: number) => {
-      if (failWith) throw failWith;
-      const conflict = actual.checkRevision(record.id, store.get(record.id), expected);
-      if (conflict) throw conflict;
-      const saved = { ...record, revision: expected + 1, updatedAt: Date.now() };
-      store.set(record.id, saved);
-      return saved;
-    }),
-  };
+let saves: SaveInput[] = [];
+/** Resolves the next save only when released (to type during a save). */
+let gate: Promise<void> | undefined;
+
+const fakeSave = fromPromise<SaveOutput, SaveInput>(async ({ input }) => {
+  saves.push(input);
+  if (gate) await gate;
+  if (failWith) throw failWith;
+  const expected = input.revision ?? store.get(input.draftId)?.revision ?? 0;
+  const conflict = checkRevision(input.draftId, store.get(input.draftId), expected);
+  if (conflict) throw conflict;
+  const title = String(input.doc.title);
+  store.set(input.draftId, { v: 2, id: input.draftId, doc: input.doc, createdAt: 1, updatedAt: Date.now(), revision: expected + 1, problems: 0, errors: 0, valid: true, title });
+  return { doc: input.doc, revision: expected + 1, createdAt: 1 };
 });
-const drafts = await import('../../persistence/drafts');
-const { useAutosave } = await import('./use-autosave');
+const machine = autosaveMachine.provide({
+  actors: {
+    save: fakeSave,
+    loadStored: fromPromise<DraftRecord | undefined, { draftId: string }>(async ({ input }) => store.get(input.draftId)),
+  },
+});
 
 const base = tinyScenario() as DraftDoc;
 const titled = (t: string) => updateMeta(base, { title: t });
@@ -38,23 +44,33 @@ const titled = (t: string) => updateMeta(base, { title: t });
 beforeEach(() => {
   vi.useFakeTimers();
   store.clear();
-  store.set('d1', { id: 'd1', doc: base, createdAt: 1, updatedAt: 1, revision: 1, problems: 0, errors: 0, valid: true, title: 'Tiny' });
+  store.set('d1', { v: 2, id: 'd1', doc: base, createdAt: 1, updatedAt: 1, revision: 1, problems: 0, errors: 0, valid: true, title: 'Tiny' });
   failWith = undefined;
-  vi.mocked(drafts.saveDraft).mockClear();
+  gate = undefined;
+  saves = [];
 });
 afterEach(() => {
   vi.useRealTimers();
   sessionStorage.clear();
+  localStorage.clear();
 });
 
 const mount = () =>
-  renderHook(({ doc }: { doc: DraftDoc }) => useAutosave('d1', doc, { baseRevision: 1 }), { initialProps: { doc: base } });
+  renderHook(({ doc }: { doc: DraftDoc }) => useAutosave('d1', doc, { baseRevision: 1, machine }), { initialProps: { doc: base } });
+
+/** Another tab's message on the drafts channel. */
+async function otherTab(message: { type: 'saved'; revision: number } | { type: 'deleted' }) {
+  const channel = new BroadcastChannel('catalyst-drafts');
+  channel.postMessage({ ...message, id: 'd1', tabId: `not-${TAB_ID}` });
+  channel.close();
+  await act(() => vi.advanceTimersByTimeAsync(20));
+}
 
 describe('useAutosave', () => {
   it('does not save the loaded doc, and saves an edit within 500 ms of the last change', async () => {
     const { result, rerender } = mount();
     await act(() => vi.advanceTimersByTimeAsync(1000));
-    expect(drafts.saveDraft).not.toHaveBeenCalled();
+    expect(saves).toHaveLength(0);
     expect(result.current.status).toBe('saved');
 
     rerender({ doc: titled('A') });
@@ -62,8 +78,52 @@ describe('useAutosave', () => {
     rerender({ doc: titled('AB') });
     rerender({ doc: titled('ABC') });
     await act(() => vi.advanceTimersByTimeAsync(500));
-    expect(drafts.saveDraft).toHaveBeenCalledTimes(1);
+    expect(saves).toHaveLength(1);
     expect(store.get('d1')).toMatchObject({ revision: 2, title: 'ABC' });
+    expect(result.current.status).toBe('saved');
+  });
+
+  it('keeps the session stash current on every change, before the debounce, and clears it once stored', async () => {
+    const { rerender } = mount();
+    rerender({ doc: titled('K') });
+    expect(pendingDoc('d1', 1)?.title).toBe('K');
+    rerender({ doc: titled('Ke') });
+    expect(pendingDoc('d1', 1)?.title).toBe('Ke');
+    expect(saves).toHaveLength(0);
+    await act(() => vi.advanceTimersByTimeAsync(500));
+    expect(pendingDoc('d1', 2)).toBeUndefined();
+  });
+
+  it('undo back to the stored doc before the debounce says Saved without writing', async () => {
+    const { result, rerender } = mount();
+    rerender({ doc: titled('Oops') });
+    expect(result.current.status).toBe('saving');
+    rerender({ doc: base });
+    expect(result.current.status).toBe('saved');
+    await act(() => vi.advanceTimersByTimeAsync(1000));
+    expect(saves).toHaveLength(0);
+    expect(pendingDoc('d1', 1)).toBeUndefined();
+  });
+
+  it('stores edits typed during a save on the new revision, and only then says Saved', async () => {
+    let release!: () => void;
+    gate = new Promise((r) => (release = r));
+    const { result, rerender } = mount();
+    rerender({ doc: titled('First') });
+    await act(() => vi.advanceTimersByTimeAsync(400));
+    expect(saves).toHaveLength(1);
+    rerender({ doc: titled('Second') });
+    gate = undefined;
+    await act(async () => {
+      release();
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    // The first write completed but the screen moved on: not "Saved", and the stash holds the
+    // newer doc on the new revision (a reload now would recover it).
+    expect(result.current.status).toBe('saving');
+    expect(pendingDoc('d1', 2)?.title).toBe('Second');
+    await act(() => vi.advanceTimersByTimeAsync(500));
+    expect(store.get('d1')).toMatchObject({ revision: 3, title: 'Second' });
     expect(result.current.status).toBe('saved');
   });
 
@@ -80,10 +140,15 @@ describe('useAutosave', () => {
     expect(store.get('d1')!.title).toBe('Theirs');
   });
 
-  it("hears another tab's save before writing anything", async () => {
+  it("hears another tab's save or delete before writing anything", async () => {
     const { result } = mount();
-    act(() => listeners.forEach((l) => l({ type: 'saved', id: 'd1', revision: 2, tabId: 'other' })));
+    await otherTab({ type: 'saved', revision: 1 });
+    expect(result.current.status).toBe('saved');
+    await otherTab({ type: 'saved', revision: 2 });
     expect(result.current.status).toBe('conflict');
+    const second = mount();
+    await otherTab({ type: 'deleted' });
+    expect(second.result.current.conflict).toEqual({ reason: 'deleted' });
   });
 
   it('reloads their version or keeps mine as a copy', async () => {
@@ -91,39 +156,84 @@ describe('useAutosave', () => {
     store.set('d1', { ...store.get('d1')!, revision: 5, doc: titled('Theirs'), title: 'Theirs' });
     rerender({ doc: titled('Mine') });
     await act(() => vi.advanceTimersByTimeAsync(500));
+    vi.useRealTimers();
     let copyId = '';
     await act(async () => {
       copyId = await result.current.keepMineAsCopy();
     });
-    expect(store.get(copyId)!.title).toBe('Mine (my copy)');
+    expect((await getStoredDraft(copyId))!.title).toBe('Mine (my copy)');
     let theirs: DraftRecord | undefined;
     await act(async () => {
       theirs = await result.current.reloadTheirs();
     });
     expect(theirs!.title).toBe('Theirs');
     expect(result.current.status).toBe('saved');
+    expect(pendingDoc('d1', 5)).toBeUndefined();
   });
 
-  it('says plainly when storage is full, and retries on the next edit', async () => {
+  it('says plainly when storage is full, keeps saying so until a save succeeds, and keeps the edit in the stash', async () => {
     failWith = new DOMException('quota', 'QuotaExceededError');
     const { result, rerender } = mount();
     rerender({ doc: titled('X') });
     await act(() => vi.advanceTimersByTimeAsync(500));
     expect(result.current.status).toEqual({ error: expect.stringMatching(/no storage space left.*Export/) });
-    failWith = undefined;
+    expect(pendingDoc('d1', 1)?.title).toBe('X');
+    // The retry on the next edit fails too: never "Saved" or "Saving…" in between.
     rerender({ doc: titled('XY') });
+    expect(result.current.status).toEqual({ error: expect.any(String) });
+    await act(() => vi.advanceTimersByTimeAsync(500));
+    expect(result.current.status).toEqual({ error: expect.any(String) });
+    expect(pendingDoc('d1', 1)?.title).toBe('XY');
+    failWith = undefined;
+    rerender({ doc: titled('XYZ') });
     await act(() => vi.advanceTimersByTimeAsync(500));
     expect(result.current.status).toBe('saved');
-    expect(store.get('d1')!.title).toBe('XY');
+    expect(store.get('d1')!.title).toBe('XYZ');
+    expect(pendingDoc('d1', 2)).toBeUndefined();
   });
 
-  it('on pagehide keeps a synchronous copy of unsaved edits and saves at once', async () => {
+  it('on pagehide writes at once, and the stash already holds the edit', async () => {
     const { rerender } = mount();
     rerender({ doc: titled('Leaving') });
     act(() => void window.dispatchEvent(new Event('pagehide')));
-    expect(drafts.pendingDoc('d1', 1)?.title).toBe('Leaving');
+    expect(pendingDoc('d1', 1)?.title).toBe('Leaving');
+    expect(saves).toHaveLength(1);
     await act(() => vi.advanceTimersByTimeAsync(0));
     expect(store.get('d1')!.title).toBe('Leaving');
-    expect(drafts.pendingDoc('d1', 2)).toBeUndefined();
+    expect(pendingDoc('d1', 2)).toBeUndefined();
+  });
+
+  it('leaving with unsaved edits keeps a closing copy that a new tab recovers if the write never lands', async () => {
+    let release!: () => void;
+    gate = new Promise((r) => (release = r));
+    const { rerender, unmount } = mount();
+    rerender({ doc: titled('Closed mid-write') });
+    act(() => void window.dispatchEvent(new Event('pagehide')));
+    unmount(); // the tab is gone before the write completes
+    // A new tab: its sessionStorage is empty, localStorage is shared.
+    sessionStorage.clear();
+    expect(pendingDoc('d1', 1)?.title).toBe('Closed mid-write');
+    expect(localStorage.getItem('catalyst.closing.d1')).toBeNull(); // moved into the new tab's stash
+    expect(pendingDoc('d1', 1)?.title).toBe('Closed mid-write');
+    expect(pendingDoc('d1', 2)).toBeUndefined(); // stale once the stored draft moved on
+    release();
+  });
+
+  it('unmounting with unsaved edits writes them', async () => {
+    const { rerender, unmount } = mount();
+    rerender({ doc: titled('Navigated away') });
+    unmount();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.get('d1')!.title).toBe('Navigated away');
+  });
+
+  it('stores edits recovered from the stash after a reload', async () => {
+    const recovered = titled('Recovered');
+    sessionStorage.setItem('catalyst.pending.d1', JSON.stringify({ revision: 1, doc: recovered }));
+    const { result } = renderHook(() => useAutosave('d1', recovered, { baseRevision: 1, machine }));
+    expect(result.current.status).toBe('saving');
+    await act(() => vi.advanceTimersByTimeAsync(500));
+    expect(store.get('d1')!.title).toBe('Recovered');
+    expect(result.current.status).toBe('saved');
   });
 });

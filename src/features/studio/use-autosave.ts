@@ -1,16 +1,17 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { useActorRef, useSelector } from '@xstate/react';
+import { waitFor } from 'xstate';
 import { updateMeta, type DraftDoc } from '../../domain/edit/ops';
 import type { History } from '../../domain/edit/history';
-import {
-  ConflictError, clearPending, getStoredDraft, onDraftMessage, pendingDoc, saveDraft, saveHistory, stashPending,
-  storageErrorMessage, type DraftRecord,
-} from '../../persistence/drafts';
-import { buildRecord, countProblems, createDraft, type ProblemCounts } from './draft-records';
+import { onDraftMessage, pendingDoc, type DraftRecord } from '../../persistence/drafts';
+import { autosaveMachine, type AutosaveSnapshot } from './autosave-machine';
+import { createDraft, type ProblemCounts } from './draft-records';
 
 /**
  * 'saving': there are changes not yet stored (shown at once, stored within 500 ms);
  * 'conflict': another tab changed or deleted this draft; nothing is saved until the user chooses
- * (reloadTheirs or keepMineAsCopy); {error}: the save failed, the message says what to do.
+ * (reloadTheirs or keepMineAsCopy); {error}: the last save failed and no save has succeeded since,
+ * the message says what to do.
  */
 export type AutosaveStatus = 'saving' | 'saved' | 'conflict' | { readonly error: string };
 
@@ -18,8 +19,6 @@ export interface Autosave {
   readonly status: AutosaveStatus;
   /** Set when status is 'conflict'. */
   readonly conflict?: { readonly reason: 'changed' | 'deleted' };
-  /** Store pending changes now (resolves when stored or failed). */
-  saveNow(): Promise<void>;
   /** Drop this tab's unsaved edits and take the stored version (undefined if it was deleted). */
   reloadTheirs(): Promise<DraftRecord | undefined>;
   /** Save this tab's version as a new draft ("Title (my copy)"); resolves with the new draft id. */
@@ -27,7 +26,7 @@ export interface Autosave {
 }
 
 export interface AutosaveOptions {
-  /** The revision `doc` was loaded at; if omitted it is read from storage on mount. */
+  /** The revision `doc` was loaded at; if omitted it is read from storage before the first save. */
   readonly baseRevision?: number;
   /** Undo history, stored in sessionStorage with each save so undo survives a reload. */
   readonly history?: History<DraftDoc>;
@@ -35,141 +34,80 @@ export interface AutosaveOptions {
   readonly counts?: ProblemCounts;
   /** Debounce after the last change; default 300 ms (saved within 500 ms). */
   readonly delayMs?: number;
+  /** The machine to run (tests pass `autosaveMachine.provide(...)` with a fake save). */
+  readonly machine?: typeof autosaveMachine;
 }
 
+/** What the header shows, read from the chart (see autosave-machine.ts for every transition). */
+export function statusOf(snapshot: AutosaveSnapshot): AutosaveStatus {
+  if (snapshot.matches('conflict')) return 'conflict';
+  // A failed save stays reported while the retry waits or runs: "Saved" only after a save succeeds.
+  if (snapshot.context.error !== undefined && !snapshot.matches('saved')) return { error: snapshot.context.error };
+  return snapshot.matches('saved') ? 'saved' : 'saving';
+}
+
+const sameStatus = (a: AutosaveStatus, b: AutosaveStatus) =>
+  a === b || (typeof a === 'object' && typeof b === 'object' && a.error === b.error);
+
 /**
- * Saves a draft to IndexedDB shortly after each change, on pagehide and when the tab is hidden.
- * The first doc passed in counts as already saved. Mount one per draft (key the component by id).
+ * Saves a draft to IndexedDB shortly after each change, when the page is hidden or left, and when
+ * the editor unmounts. The first doc passed in counts as already saved (unless it holds edits
+ * recovered from this tab's stash). Mount one per draft (key the component by id).
  */
 export function useAutosave(draftId: string, doc: DraftDoc | undefined, options: AutosaveOptions = {}): Autosave {
-  const [status, setStatus] = useState<AutosaveStatus>('saved');
-  const [conflict, setConflict] = useState<{ reason: 'changed' | 'deleted' }>();
+  const base = options.baseRevision;
+  const actor = useActorRef(options.machine ?? autosaveMachine, {
+    input: {
+      draftId,
+      doc,
+      revision: base,
+      recovered: base !== undefined && pendingDoc(draftId, base) !== undefined,
+      history: options.history,
+      delayMs: options.delayMs,
+    },
+  });
+  const status = useSelector(actor, statusOf, sameStatus);
+  const conflict = useSelector(actor, (s) => (s.matches('conflict') ? s.context.conflict : undefined));
   const docRef = useRef(doc);
-  // The doc last stored (undefined until the first doc arrives; null: recovered edits not stored yet).
-  const savedRef = useRef<DraftDoc | undefined | null>(undefined);
-  const revisionRef = useRef<number | undefined>(options.baseRevision);
-  const createdRef = useRef<number | undefined>(undefined);
-  const optsRef = useRef(options);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const inflight = useRef<Promise<void> | undefined>(undefined);
-  const conflictRef = useRef(false);
-  const scheduleRef = useRef<() => void>(() => undefined);
+
+  // Every change reaches the chart before paint, so the stash is current before anything can close
+  // the page. Counts and history ride along (the chart tells a new doc from fresher counts).
+  const { counts, history } = options;
   useLayoutEffect(() => {
     docRef.current = doc;
-    optsRef.current = options;
-  });
+    if (doc) actor.send({ type: 'doc.changed', doc, counts, history });
+  }, [actor, doc, counts, history]);
 
-  const enterConflict = useCallback((reason: 'changed' | 'deleted') => {
-    clearTimeout(timer.current);
-    conflictRef.current = true;
-    setConflict({ reason });
-    setStatus('conflict');
-  }, []);
-
-  const flush = useCallback(async (): Promise<void> => {
-    clearTimeout(timer.current);
-    while (inflight.current) await inflight.current;
-    const current = docRef.current;
-    if (!current || conflictRef.current) return;
-    // Back to the stored doc before the debounce fired (undo then redo): nothing to write, but say so.
-    if (current === savedRef.current) return setStatus((s) => (s === 'saving' ? 'saved' : s));
-    const run = (async () => {
-      try {
-        if (revisionRef.current === undefined) {
-          const stored = await getStoredDraft(draftId);
-          revisionRef.current = stored?.revision ?? 0;
-          createdRef.current = stored?.createdAt;
-        }
-        const { counts, history } = optsRef.current;
-        const record = buildRecord(draftId, current, (current === docRef.current && counts) || countProblems(current), createdRef.current);
-        const saved = await saveDraft(record, revisionRef.current);
-        revisionRef.current = saved.revision;
-        createdRef.current = saved.createdAt;
-        savedRef.current = current;
-        clearPending(draftId);
-        if (history) saveHistory(draftId, history);
-        setStatus(docRef.current === current ? 'saved' : 'saving');
-        return true;
-      } catch (error) {
-        if (error instanceof ConflictError) enterConflict(error.reason);
-        else setStatus({ error: storageErrorMessage(error) });
-        return false;
-      }
-    })();
-    inflight.current = run.then(() => undefined);
-    const ok = await run;
-    inflight.current = undefined;
-    // Edits made while saving: store them too (after a failure, the next edit retries).
-    if (ok && docRef.current !== savedRef.current && !conflictRef.current) scheduleRef.current();
-  }, [draftId, enterConflict]);
-
-  const schedule = useCallback(() => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flush(), optsRef.current.delayMs ?? 300);
-  }, [flush]);
-  useLayoutEffect(() => {
-    scheduleRef.current = schedule;
-  }, [schedule]);
-
-  // Each change: show "Saving…" at once and store after the debounce.
+  // Leaving or hiding the page: write now (the stash already holds the edits). Unmounting does the
+  // same; a layout-effect cleanup runs before useActorRef stops the actor, and the write it starts
+  // finishes on its own.
   useEffect(() => {
-    if (!doc) return;
-    if (savedRef.current === undefined) {
-      // The first doc is what is stored, unless it holds edits recovered after a reload.
-      const base = optsRef.current.baseRevision;
-      const recovered = base !== undefined && pendingDoc(draftId, base) !== undefined;
-      savedRef.current = recovered ? null : doc;
-      if (!recovered) return;
-    }
-    if (doc === savedRef.current || conflictRef.current) return;
-    setStatus((s) => (typeof s === 'object' ? s : 'saving'));
-    schedule();
-  }, [doc, schedule, draftId]);
-
-  // Leaving or hiding the page: keep a synchronous copy (the IndexedDB write may not finish
-  // before the page goes) and store now. Unmounting: store what is pending.
-  useEffect(() => {
-    const leaving = () => {
-      const current = docRef.current;
-      if (current && current !== savedRef.current && !conflictRef.current) {
-        stashPending(draftId, revisionRef.current ?? 0, current);
-        if (optsRef.current.history) saveHistory(draftId, optsRef.current.history);
-      }
-      void flush();
-    };
-    const onVisibility = () => document.visibilityState === 'hidden' && leaving();
-    window.addEventListener('pagehide', leaving);
+    const onHide = () => actor.send({ type: 'page.hidden' });
+    const onVisibility = () => document.visibilityState === 'hidden' && onHide();
+    window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
-      window.removeEventListener('pagehide', leaving);
+      window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onVisibility);
-      void flush();
     };
-  }, [flush, draftId]);
+  }, [actor]);
+  useLayoutEffect(() => () => actor.send({ type: 'page.hidden' }), [actor]);
 
-  // Another tab saved or deleted this draft: stop and tell the user.
+  // Another tab saved or deleted this draft.
   useEffect(
     () =>
       onDraftMessage((m) => {
         if (m.id !== draftId) return;
-        if (m.type === 'deleted') enterConflict('deleted');
-        else if (revisionRef.current === undefined || m.revision > revisionRef.current) enterConflict('changed');
+        actor.send(m.type === 'deleted' ? { type: 'tab.deleted' } : { type: 'tab.saved', revision: m.revision });
       }),
-    [draftId, enterConflict],
+    [actor, draftId],
   );
 
   const reloadTheirs = useCallback(async () => {
-    clearTimeout(timer.current);
-    clearPending(draftId);
-    const stored = await getStoredDraft(draftId);
-    revisionRef.current = stored?.revision ?? 0;
-    createdRef.current = stored?.createdAt;
-    savedRef.current = stored?.doc;
-    conflictRef.current = false;
-    setConflict(undefined);
-    setStatus('saved');
-    return stored;
-  }, [draftId]);
+    actor.send({ type: 'user.reloadTheirs' });
+    const done = await waitFor(actor, (s) => !s.matches('reloading'));
+    return done.context.theirs;
+  }, [actor]);
 
   const keepMineAsCopy = useCallback(async () => {
     const mine = docRef.current;
@@ -179,5 +117,5 @@ export function useAutosave(draftId: string, doc: DraftDoc | undefined, options:
     return record.id;
   }, []);
 
-  return { status, ...(conflict ? { conflict } : {}), saveNow: flush, reloadTheirs, keepMineAsCopy };
+  return { status, ...(conflict ? { conflict: { reason: conflict } } : {}), reloadTheirs, keepMineAsCopy };
 }

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
-import { listDrafts, onDraftMessage, storageErrorMessage, type DraftRecord } from '../../persistence/drafts';
+import { onDraftMessage, readAllDrafts, storageErrorMessage, type DamagedDraft, type DraftRecord } from '../../persistence/drafts';
 
 export interface DraftList {
   /** Undefined while loading. */
   readonly drafts?: readonly DraftRecord[];
   /** Why drafts could not be read (private browsing, blocked storage). */
   readonly error?: string;
+  /** Stored drafts that could not be read (left in storage unchanged). */
+  readonly damaged: readonly DamagedDraft[];
   refresh(): void;
 }
 
@@ -13,10 +15,12 @@ export interface DraftList {
 export function useDraftList(): DraftList {
   const [drafts, setDrafts] = useState<readonly DraftRecord[]>();
   const [error, setError] = useState<string>();
+  const [damaged, setDamaged] = useState<readonly DamagedDraft[]>([]);
   const refresh = useCallback(() => {
-    listDrafts().then(
-      (list) => {
-        setDrafts(list);
+    readAllDrafts().then(
+      (all) => {
+        setDrafts(all.records);
+        setDamaged(all.damaged);
         setError(undefined);
       },
       (e: unknown) => {
@@ -29,7 +33,7 @@ export function useDraftList(): DraftList {
     refresh();
     return onDraftMessage(refresh);
   }, [refresh]);
-  return { ...(drafts ? { drafts } : {}), ...(error ? { error } : {}), refresh };
+  return { ...(drafts ? { drafts } : {}), ...(error ? { error } : {}), damaged, refresh };
 }
 
 /** "2 minutes ago", "yesterday", or a date for older saves. */

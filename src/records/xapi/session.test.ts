@@ -13,7 +13,11 @@ import { openRecordsDb } from './outbox';
 import { XapiSession } from './session';
 import type { StatementFrame } from './statements';
 
-const scenario = validateScenarioData(tinyScenario()).scenario!;
+// The tiny fixture, with fair-practice flags on one drift response.
+const input = tinyScenario();
+const opening = input.nodes.opening as { choices: { id: string; flags?: string[] }[] };
+opening.choices.find((c) => c.id === 'tell')!.flags = ['supplying-words'];
+const scenario = validateScenarioData(input).scenario!;
 const loaded: LoadedScenario = { scenario, version: scenarioVersion(scenario), source: 'bundled', summary: {} as LoadedScenario['summary'] };
 const actor = { objectType: 'Agent' as const, name: 'Sam', account: { homePage: 'https://lms.example.org', name: 'sam-42' } };
 const registration = '9c2b3e1a-4f5d-4a6b-8c7d-0e1f2a3b4c5d';
@@ -74,7 +78,7 @@ function session(lrs: ReturnType<typeof fakeLrs>, f = frame()) {
   return { s, statuses };
 }
 
-const run = (path: string[], rewinds: Run['rewinds'] = []): Run => ({ id: '11111111-2222-4333-8444-555555555555', scenarioId: 'tiny', scenarioVersion: loaded.version, startedAt: '2026-01-01T00:00:00.000Z', path, rewinds, awaitingContinue: false });
+const run = (path: string[], rewinds: Run['rewinds'] = []): Run => ({ id: '11111111-2222-4333-8444-555555555555', scenarioId: 'tiny', scenarioVersion: loaded.version, startedAt: '2026-01-01T00:00:00.000Z', path, rewinds, awaitingContinue: false, seed: 1 });
 const attempt = (path: string[]): Attempt => ({
   ...run(path), scenarioTitle: 'Tiny', finishedAt: '2026-01-01T00:05:00.000Z', status: 'completed', endingId: 'breakthrough', outcome: 'breakthrough', partneringShare: 1, choices: path.length, note: 'a private reflection that must never leave',
 });
@@ -123,9 +127,10 @@ describe('XapiSession (cmi5 rules)', () => {
       { id: 'tell', description: { 'en-US': 'Just say no.' } },
       { id: 'soothe', description: { 'en-US': 'You are doing great, do not worry.' } },
     ]);
-    expect(tell!.result).toMatchObject({ response: 'tell', success: false, extensions: { [EXT.stance]: 'directing', [EXT.markers]: ['7.6'], [EXT.meters]: { trust: 45, ownership: 20 }, [EXT.nextNode]: 'middle', [EXT.rewound]: false } });
+    expect(tell!.result).toMatchObject({ response: 'tell', success: false, extensions: { [EXT.stance]: 'directing', [EXT.markers]: ['7.6'], [EXT.flags]: ['supplying-words'], [EXT.meters]: { trust: 45, ownership: 20 }, [EXT.nextNode]: 'middle', [EXT.rewound]: false } });
     expect(rew!.verb.id).toBe('https://catalyst.example/xapi/verbs/rewound');
     expect(rew!.result).toMatchObject({ response: 'tell', extensions: { [EXT.step]: 0 } });
+    expect(ask!.result!.extensions).not.toHaveProperty([EXT.flags]);
     expect(ask!.result).toMatchObject({ response: 'ask', success: true, extensions: { [EXT.stance]: 'partnering', [EXT.rewound]: true, [EXT.meters]: { trust: 60, ownership: 55 } } });
 
     expect(completed!.result).toMatchObject({ completion: true, duration: expect.stringMatching(/^PT/) });
@@ -192,5 +197,19 @@ describe('XapiSession (cmi5 rules)', () => {
     expect(await reopened.outbox.drained()).toBe(true);
     expect(lrs.verbs()).toEqual(['initialized', 'answered']);
     expect(lrs.stored.size).toBe(2);
+  });
+
+  it('leaving after a reload still closes the open attempt with terminated, then hands back the return URL', async () => {
+    const lrs = fakeLrs();
+    const { s } = session(lrs);
+    await s.handle({ type: 'run.chose', run: run(['ask']), choiceId: 'ask' });
+    const reloaded = new XapiSession({
+      frame: frame(), endpoint: 'https://lrs.example.org/xapi/', auth: () => 'Basic dGVzdA==', destination: 'test', returnUrl: 'https://lms.example.org/course',
+      deps: { loadScenario: async () => loaded, report: () => {} }, fetch: lrs.fetch,
+    });
+    expect(await reloaded.leave()).toBe('https://lms.example.org/course');
+    expect(lrs.verbs()).toEqual(['initialized', 'answered', 'terminated']);
+    expect(await reloaded.leave()).toBe('https://lms.example.org/course');
+    expect(lrs.verbs()).toEqual(['initialized', 'answered', 'terminated']);
   });
 });

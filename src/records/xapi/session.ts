@@ -20,15 +20,18 @@ export interface XapiSessionOptions {
 
 /** Per tab: which attempts this session has opened (initialized) and closed (terminated). */
 const SESSION_KEY = 'catalyst.records.session';
+type OpenAttempt = Pick<Run, 'id' | 'scenarioId' | 'scenarioVersion' | 'startedAt'> & { title: string };
 interface SessionMarks {
   initialized: string[];
   terminated: string[];
+  /** The attempt initialized and not yet terminated: a reload must still close it on leaving. */
+  open?: OpenAttempt;
 }
 function readMarks(): SessionMarks {
   try {
     const raw = sessionStorage.getItem(SESSION_KEY);
     const parsed = raw ? (JSON.parse(raw) as Partial<SessionMarks>) : {};
-    return { initialized: parsed.initialized ?? [], terminated: parsed.terminated ?? [] };
+    return { initialized: parsed.initialized ?? [], terminated: parsed.terminated ?? [], ...(parsed.open && { open: parsed.open }) };
   } catch {
     return { initialized: [], terminated: [] };
   }
@@ -50,12 +53,14 @@ const ONCE_KEY = (registration: string) => `catalyst.cmi5.satisfied.${registrati
 export class XapiSession implements RecordsSink {
   readonly destination: string;
   readonly judged: boolean;
+  readonly canLeave: boolean;
   readonly outbox: Outbox;
-  private current: Pick<Run, 'id' | 'scenarioId' | 'scenarioVersion' | 'startedAt'> & { title: string } | undefined;
 
   constructor(private readonly opts: XapiSessionOptions) {
     this.destination = opts.destination;
     this.judged = opts.frame.judged;
+    // Only cmi5 names a place to return to (returnURL); an xAPI link has none.
+    this.canLeave = opts.returnUrl !== undefined;
     this.outbox = new Outbox({
       endpoint: opts.endpoint,
       auth: opts.auth,
@@ -84,7 +89,7 @@ export class XapiSession implements RecordsSink {
       out.push(S.initialized(frame, run, title));
       marks.initialized.push(run.id);
     }
-    this.current = { id: run.id, scenarioId: run.scenarioId, scenarioVersion: run.scenarioVersion, startedAt: run.startedAt, title };
+    marks.open = { id: run.id, scenarioId: run.scenarioId, scenarioVersion: run.scenarioVersion, startedAt: run.startedAt, title };
 
     switch (event.type) {
       case 'run.started':
@@ -109,7 +114,7 @@ export class XapiSession implements RecordsSink {
         if (frame.judged) this.rememberJudged(include, share >= frame.masteryScore);
         out.push(S.terminated(frame, run, title));
         marks.terminated.push(run.id);
-        this.current = undefined;
+        delete marks.open;
         break;
       }
       case 'run.abandoned':
@@ -117,7 +122,7 @@ export class XapiSession implements RecordsSink {
           out.push(S.terminated(frame, run, title));
           marks.terminated.push(run.id);
         }
-        this.current = undefined;
+        delete marks.open;
         break;
     }
     writeMarks(marks);
@@ -125,10 +130,11 @@ export class XapiSession implements RecordsSink {
   }
 
   async leave(): Promise<string | undefined> {
-    const open = this.current;
     const marks = readMarks();
-    if (open && marks.initialized.includes(open.id) && !marks.terminated.includes(open.id)) {
+    const open = marks.open;
+    if (open && !marks.terminated.includes(open.id)) {
       marks.terminated.push(open.id);
+      delete marks.open;
       writeMarks(marks);
       await this.outbox.enqueue([S.terminated(this.opts.frame, open, open.title)]);
     }

@@ -137,7 +137,7 @@ export function initialized(frame: StatementFrame, run: Run, title: string): Sta
 
 export function answered(frame: StatementFrame, run: Run, title: string, step: ResolvedChoice): Statement {
   const index = run.path.length - 1;
-  const flags = (step.choice as Choice & { flags?: readonly string[] }).flags;
+  const flags = step.choice.flags;
   return {
     ...base(frame),
     verb: XAPI.Verbs.ANSWERED,

@@ -5,6 +5,7 @@ import { fieldId } from '../field-paths';
 import type { ChoiceInput } from './doc-types';
 import { EffectsFields } from './effects-fields';
 import { SelectField, TextField, optionalText } from './fields';
+import { FlagPicker } from './flag-picker';
 import { MarkerPicker } from './marker-picker';
 import { NextPicker } from './next-picker';
 import { RenameField } from './rename-field';
@@ -68,6 +69,7 @@ export function ChoiceEditor({ nodeId, index, count, choice }: { nodeId: string;
       />
       <EffectsFields path={[...path, 'effects']} value={choice.effects ?? {}} onChange={(effects) => apply((d) => updateChoice(d, nodeId, index, { effects }), { coalesceKey: key('effects') })} />
       <MarkerPicker path={[...path, 'markers']} value={choice.markers ?? []} stance={choice.stance} onChange={(markers) => apply((d) => updateChoice(d, nodeId, index, { markers }))} />
+      <FlagPicker path={[...path, 'flags']} value={choice.flags ?? []} stance={choice.stance} onChange={(flags) => apply((d) => updateChoice(d, nodeId, index, { flags }))} />
       <RenameField
         id={key('id')}
         label="Choice id"

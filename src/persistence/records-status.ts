@@ -1,12 +1,22 @@
 import { create } from 'zustand';
-import type { LaunchMode } from './launch';
-import type { RecordsStatusUpdate } from './types';
 
 /**
- * Learner-records status for the app shell: the header reads "N records waiting to send" while
+ * Learner-records status (src/records writes it, the app shell and the Progress page read it) for the app shell: the header reads "N records waiting to send" while
  * the LRS is unreachable; the Progress page reads where records go. Tiny and free of launch.ts on
  * purpose: it is part of the trainee bundle even in standalone mode.
  */
+export type LaunchedMode = 'cmi5' | 'xapi' | 'scorm12' | 'scorm2004';
+export type LaunchMode = 'standalone' | LaunchedMode;
+
+export interface RecordsStatusUpdate {
+  /** Statements stored in this browser, not yet accepted by the LRS / LMS. */
+  readonly waiting: number;
+  /** The last send failed: the LRS / LMS could not be reached or refused. */
+  readonly unreachable: boolean;
+  /** A problem the trainee should know about, in plain words. */
+  readonly problem: string | undefined;
+}
+
 export const MODE_NAMES: Record<LaunchMode, string> = {
   standalone: 'standalone',
   cmi5: 'cmi5',
