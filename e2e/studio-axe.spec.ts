@@ -132,5 +132,18 @@ for (const size of widths) {
       await expect(page.getByRole('heading', { level: 1, name: 'This draft can’t be previewed' })).toBeVisible();
       await clean(page, 'preview of a draft with errors');
     });
+
+    // Wide screens only: narrow ones show one pane at a time behind tabs instead.
+    if (!size.narrow) test('editor with the inspector folded away: the map has the width', async ({ page }) => {
+      const studio = new StudioPage(page);
+      await studio.newScenario();
+      const before = (await page.locator('.bm-canvas').boundingBox())!.width;
+      await page.getByRole('button', { name: 'Hide inspector' }).click();
+      await expect(studio.inspectorHeading).toBeHidden();
+      await expect.poll(async () => (await page.locator('.bm-canvas').boundingBox())!.width).toBeGreaterThan(before + 200);
+      await clean(page, 'editor: inspector folded away');
+      await page.getByRole('button', { name: 'Show inspector' }).click();
+      await expect(studio.inspectorHeading).toBeVisible();
+    });
   });
 }

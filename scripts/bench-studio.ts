@@ -10,8 +10,10 @@
  *   first paint  navigation start -> mark 'branch-map:first-paint' (first frame with node boxes)
  *   layout       mark 'branch-map:layout-start' -> 'branch-map:layout-done' (Web Worker round trip)
  *   select       real mouse click on a visible node -> the next frame painted (rAF + post-paint task)
- *   drag         mouse drag across the canvas for ~1 s; the longest frame (rAF delta), and the
- *                longest 'long-animation-frame' entry while dragging
+ *   drag         mouse drag on empty canvas (the pane, never the minimap) for ~1 s: the longest and
+ *                the median frame (rAF delta), and the longest 'long-animation-frame' entry
+ *   typing       20 keys typed into the start moment's client line, 200 ms apart: keydown (the
+ *                event's timeStamp) -> the next frame painted; median and worst per run
  * and prints medians. Targets (1,000 nodes): map visible within 1.5 s; no frame over 50 ms
  * while selecting or panning.
  */
@@ -70,7 +72,52 @@ function stopPreview(child: ChildProcess): void {
   }
 }
 
-interface Run { paint: number; layout: number; select: number; selectLoaf: number; dragFrame: number; dragLoaf: number; engine?: string }
+interface Run { paint: number; layout: number; select: number; selectLoaf: number; dragFrame: number; dragMedian: number; dragLoaf: number; typeMedian: number; typeMax: number; engine?: string }
+/** Keystrokes typed per run, and the pause between them (a steady typist: the problems panel's 150 ms debounce fires between keys). */
+const KEYS = 20;
+const KEY_GAP_MS = 200;
+const PROFILE = process.argv.includes('--profile');
+
+/** Chromium trace -> total duration and count of the renderer main thread's top-level events. */
+function traceTotals(buffer: Buffer, n = 12) {
+  const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: { name: string; ph: string; dur?: number; tid: number; pid: number; args?: { name?: string } }[] }).traceEvents;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const totals = new Map<string, { ms: number; n: number }>();
+  for (const e of events) {
+    if (!main || e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || !e.dur) continue;
+    if (!['FunctionCall', 'EventDispatch', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'Commit', 'HitTest', 'TimerFire', 'FireAnimationFrame', 'UpdateLayer', 'RasterTask', 'IntersectionObserverController::computeIntersections', 'ParseAuthorStyleSheet', 'ScheduleStyleRecalculation'].includes(e.name)) continue;
+    const t = totals.get(e.name) ?? { ms: 0, n: 0 };
+    t.ms += e.dur / 1000;
+    t.n++;
+    totals.set(e.name, t);
+  }
+  const longest = events
+    .filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask' && (e.dur ?? 0) > 30_000)
+    .map((e) => (e.dur! / 1000).toFixed(0));
+  console.log(`    tasks over 30 ms: ${longest.join(', ') || 'none'}`);
+  if (process.env.BENCH_TRACE_DETAIL) {
+    const on = (e: { pid: number; tid: number }) => main && e.pid === main.pid && e.tid === main.tid;
+    const big = events.filter((e) => on(e) && e.ph === 'X' && e.name === 'RunTask' && (e.dur ?? 0) > 30_000) as unknown as { ts: number; dur: number }[];
+    for (const t of big) {
+      const inner = (events as unknown as { ts: number; dur?: number; name: string; ph: string; pid: number; tid: number; args?: unknown }[])
+        .filter((e) => on(e) && e.ph === 'X' && e.ts >= t.ts && e.ts <= t.ts + t.dur && (e.dur ?? 0) > 2000 && e.name !== 'RunTask');
+      for (const e of inner) console.log(`      ${(e.dur! / 1000).toFixed(1)} ${e.name} ${JSON.stringify(e.args).slice(0, 160)}`);
+    }
+  }
+  return [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, n);
+}
+
+/** CDP CPU profile -> the functions with the most self time (ms), for --profile. */
+function topSelfTime(profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[]; samples?: number[] | undefined; timeDeltas?: number[] | undefined }, n = 15) {
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  const self = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const f = byId.get(id)!.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, n);
+}
 
 /** Store a draft record the way src/persistence/drafts.ts does (database 'catalyst' v1, store 'drafts', keyPath 'id'). */
 async function seedDraft(page: Page, record: unknown): Promise<void> {
@@ -178,9 +225,27 @@ async function measure(browser: Browser, base: string, size: number, doc: Return
     requestAnimationFrame((t) => { last = t; requestAnimationFrame(tick); });
     return performance.now();
   });
-  // Start on empty canvas near the bottom-right so the drag pans rather than hits a control.
-  const sx = box.x + box.width * 0.75;
-  const sy = box.y + box.height * 0.8;
+  // Start on empty canvas (the pane itself, not a box, an edge label, the minimap or a control),
+  // so the drag pans the view. The drag goes up and left by 60% of the canvas.
+  const start = await page.evaluate(({ x, y, width, height }) => {
+    for (let fy = 0.85; fy >= 0.5; fy -= 0.05) {
+      for (let fx = 0.5; fx <= 0.95; fx += 0.05) {
+        const px = x + width * fx, py = y + height * fy;
+        if (document.elementFromPoint(px, py)?.classList.contains('react-flow__pane')) return { px, py };
+      }
+    }
+    return undefined;
+  }, box);
+  if (!start) throw new Error('no empty canvas to start the pan on');
+  const sx = start.px;
+  const sy = start.py;
+  const cdp = PROFILE ? await context.newCDPSession(page) : undefined;
+  if (cdp) {
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   await page.mouse.move(sx, sy);
   await page.mouse.down();
   const steps = 60;
@@ -189,17 +254,67 @@ async function measure(browser: Browser, base: string, size: number, doc: Return
     await page.waitForTimeout(16);
   }
   await page.mouse.up();
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    console.log(`  ${size} nodes, self time while dragging (ms):`);
+    for (const [k, ms] of topSelfTime(profile)) console.log(`    ${ms.toFixed(1).padStart(7)}  ${k}`);
+    console.log(`  ${size} nodes, main-thread work while dragging by trace event (total ms, count):`);
+    for (const [k, v] of traceTotals(await browser.stopTracing())) console.log(`    ${v.ms.toFixed(1).padStart(7)} ${String(v.n).padStart(5)}  ${k}`);
+  }
   await page.waitForTimeout(100);
   const drag = await page.evaluate((t) => {
     const w = window as unknown as { __frames: number[]; __sampling: boolean; __loaf: { start: number; duration: number }[] };
     w.__sampling = false;
-    return { frame: Math.max(0, ...w.__frames), loaf: Math.max(0, ...w.__loaf.filter((e) => e.start >= t).map((e) => e.duration)) };
+    const sorted = [...w.__frames].sort((a, b) => a - b);
+    return { frame: Math.max(0, ...w.__frames), median: sorted[Math.floor(sorted.length / 2)] ?? NaN, loaf: Math.max(0, ...w.__loaf.filter((e) => e.start >= t).map((e) => e.duration)) };
   }, dragStart);
   const endTransform = await page.evaluate(() => document.querySelector<HTMLElement>('.bm-canvas .react-flow__viewport')?.style.transform);
   if (startTransform === endTransform) errors.push('the drag did not move the view');
+
+  // Typing: keydown -> the next frame painted, for each key typed into the start moment's client
+  // line. Timed from the event's own timeStamp, so time spent waiting for a busy main thread counts.
+  const startId = doc.start;
+  await page.goto('about:blank');
+  await page.goto(`${base}#/studio/${id}?node=${encodeURIComponent(startId)}`);
+  const field = page.locator(`[id="field-nodes.${startId}.client"]`);
+  await field.waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(1000);
+  await field.focus();
+  await page.keyboard.press('End');
+  await page.evaluate(() => {
+    const w = window as unknown as { __keys: number[] };
+    w.__keys = [];
+    document.addEventListener('keydown', (e) => {
+      const t0 = e.timeStamp;
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => w.__keys.push(performance.now() - t0);
+        ch.port2.postMessage(null);
+      });
+    }, { capture: true });
+  });
+  const before = await field.inputValue();
+  const typingCdp = PROFILE ? await context.newCDPSession(page) : undefined;
+  if (typingCdp) {
+    await typingCdp.send('Profiler.enable');
+    await typingCdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await typingCdp.send('Profiler.start');
+  }
+  for (let i = 0; i < KEYS; i++) {
+    await page.keyboard.press(i % 5 === 4 ? 'Space' : 'a');
+    await page.waitForTimeout(KEY_GAP_MS);
+  }
+  await page.waitForTimeout(500);
+  const keys = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys);
+  if (typingCdp) {
+    const { profile } = await typingCdp.send('Profiler.stop');
+    console.log(`  ${size} nodes, self time while typing (ms):`);
+    for (const [k, ms] of topSelfTime(profile, 25)) console.log(`    ${ms.toFixed(1).padStart(7)}  ${k}`);
+  }
+  if ((await field.inputValue()).length !== before.length + KEYS) errors.push('typing did not reach the client line');
   await context.close();
   if (errors.length) console.warn(`  ${size} nodes: ${errors.join('; ')}`);
-  return { paint: marks.paint, layout: marks.layout, select, selectLoaf, dragFrame: drag.frame, dragLoaf: drag.loaf };
+  return { paint: marks.paint, layout: marks.layout, select, selectLoaf, dragFrame: drag.frame, dragMedian: drag.median, dragLoaf: drag.loaf, typeMedian: median(keys), typeMax: Math.max(...keys) };
 }
 
 async function main() {
@@ -223,7 +338,7 @@ async function main() {
       for (let i = 0; i < RUNS; i++) {
         const run = await measure(browser, base, size, doc);
         runs.push(run);
-        console.log(`  ${size} nodes, run ${i + 1}: paint ${fmt(run.paint)} ms, layout ${fmt(run.layout)} ms, select ${fmt(run.select)} ms, drag longest frame ${fmt(run.dragFrame)} ms`);
+        console.log(`  ${size} nodes, run ${i + 1}: paint ${fmt(run.paint)} ms, layout ${fmt(run.layout)} ms, select ${fmt(run.select)} ms, drag longest frame ${fmt(run.dragFrame)} ms, median frame ${run.dragMedian.toFixed(1)} ms, keydown→paint median ${fmt(run.typeMedian)} ms, max ${fmt(run.typeMax)} ms`);
       }
       rows.push({ size, runs });
     }
@@ -234,10 +349,10 @@ async function main() {
 
   const med = (runs: Run[], k: keyof Run) => median(runs.map((r) => Number(r[k])));
   console.log(`\nBranch map in the studio editor (#/studio/:id), Chromium 1280×800, medians of ${RUNS} runs (ms)\n`);
-  const head = ['nodes', 'first paint', 'layout', 'select→paint', 'select LoAF', 'drag longest frame', 'drag LoAF'];
+  const head = ['nodes', 'first paint', 'layout', 'select→paint', 'select LoAF', 'drag longest frame', 'drag median frame', 'drag LoAF', 'key→paint', 'key→paint max'];
   const table = rows.map(({ size, runs }) => [
     size.toLocaleString('en'), fmt(med(runs, 'paint')), fmt(med(runs, 'layout')), fmt(med(runs, 'select')),
-    fmt(med(runs, 'selectLoaf')), fmt(med(runs, 'dragFrame')), fmt(med(runs, 'dragLoaf')),
+    fmt(med(runs, 'selectLoaf')), fmt(med(runs, 'dragFrame')), med(runs, 'dragMedian').toFixed(1), fmt(med(runs, 'dragLoaf')), fmt(med(runs, 'typeMedian')), fmt(med(runs, 'typeMax')),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;

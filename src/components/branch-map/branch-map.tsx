@@ -96,6 +96,10 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
     const next = zoomBand(vp.zoom);
     if (next !== band.current && canvasRef.current) { band.current = next; canvasRef.current.dataset.zoom = next; }
   }, []);
+  // While the view moves, the boxes and edges neither take hit tests nor repaint: see .is-moving
+  // in branch-map.css.
+  const onMoveStart = useCallback(() => canvasRef.current?.classList.add('is-moving'), []);
+  const onMoveEnd = useCallback(() => canvasRef.current?.classList.remove('is-moving'), []);
   const onInit = useCallback((rf: ReactFlowInstance<MapFlowNode, MapFlowEdge>) => {
     instance.current = rf;
     onMove(null, rf.getViewport());
@@ -187,6 +191,8 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
                 reducedMotion={reducedMotion}
                 onInit={onInit}
                 onMove={onMove}
+                onMoveStart={onMoveStart}
+                onMoveEnd={onMoveEnd}
                 onNodeClick={onNodeClick}
                 onGoToStart={onGoToStart}
               />

@@ -28,6 +28,8 @@ export interface MapCanvasProps {
   reducedMotion: boolean;
   onInit: (rf: ReactFlowInstance<MapFlowNode, MapFlowEdge>) => void;
   onMove: (event: unknown, viewport: Viewport) => void;
+  onMoveStart: () => void;
+  onMoveEnd: () => void;
   onNodeClick: NodeMouseHandler<MapFlowNode>;
   onGoToStart: () => void;
 }
@@ -51,6 +53,8 @@ function MapCanvasView(p: MapCanvasProps) {
         defaultViewport={p.startViewport}
         onInit={p.onInit}
         onMove={p.onMove}
+        onMoveStart={p.onMoveStart}
+        onMoveEnd={p.onMoveEnd}
         onNodeClick={p.onNodeClick}
         onlyRenderVisibleElements
         nodesDraggable={false}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HISTORY_LIMIT, canRedo, canUndo, commit, createHistory, redo, seal, undo } from './history';
+import { HISTORY_LIMIT, canRedo, canUndo, commit, createHistory, redo, redoLabel, seal, undo, undoLabel } from './history';
 
 describe('history', () => {
   it('undoes and redoes commits in order', () => {
@@ -60,5 +60,43 @@ describe('history', () => {
     expect(h.past).toHaveLength(HISTORY_LIMIT);
     expect(h.past[0]).toBe(50);
     expect(h.present).toBe(HISTORY_LIMIT + 50);
+  });
+
+  it('labels each step for Undo and Redo, through undo, redo and coalesced typing', () => {
+    let h = commit(createHistory('a'), 'b', { label: 'add moment-3' });
+    h = commit(h, 'bc', { coalesceKey: 'title', label: 'edit Scenario title' });
+    h = commit(h, 'bcd', { coalesceKey: 'title', label: 'edit Scenario title' });
+    h = commit(h, 'x', { label: 'delete moment-3' });
+    expect(undoLabel(h)).toBe('delete moment-3');
+    expect(redoLabel(h)).toBeUndefined();
+    h = undo(h);
+    expect(h.present).toBe('bcd');
+    expect(undoLabel(h)).toBe('edit Scenario title');
+    expect(redoLabel(h)).toBe('delete moment-3');
+    h = undo(h);
+    expect(h.present).toBe('b'); // the typing was one step
+    expect(undoLabel(h)).toBe('add moment-3');
+    expect(redoLabel(h)).toBe('edit Scenario title');
+    h = redo(redo(h));
+    expect(h.present).toBe('x');
+    expect(undoLabel(h)).toBe('delete moment-3');
+  });
+
+  it('a history without labels (read back from storage) has unlabelled steps, and new steps are labelled', () => {
+    const stored = { past: ['a', 'b'], present: 'c', future: ['d'] };
+    expect(undoLabel(stored)).toBeUndefined();
+    expect(redoLabel(stored)).toBeUndefined();
+    const h = commit(stored, 'e', { label: 'rename x to y' });
+    expect(undoLabel(h)).toBe('rename x to y');
+    expect(undoLabel(undo(h))).toBeUndefined();
+  });
+
+  it('typing, leaving the field and typing in it again is two steps', () => {
+    let h = commit(createHistory(''), 'ab', { coalesceKey: 'f' });
+    h = commit(h, 'abc', { coalesceKey: 'f' });
+    h = seal(h); // the field lost focus
+    h = commit(h, 'abcd', { coalesceKey: 'f' });
+    expect(undo(h).present).toBe('abc');
+    expect(undo(undo(h)).present).toBe('');
   });
 });

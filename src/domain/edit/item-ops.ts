@@ -1,5 +1,5 @@
 import {
-  EditError, getKind, moveItem, numberedId, patchObject, uniqueId, withNode,
+  EditError, NODE_ID, getKind, moveItem, numberedId, patchObject, uniqueId, withNode,
   type ChoiceInput, type DraftDoc, type RouteInput,
 } from './doc';
 import { emptyChoice } from './node-ops';
@@ -32,6 +32,19 @@ export function updateChoice(doc: DraftDoc, nodeId: string, index: number, patch
   const choices = [...node.choices];
   choices[index] = patchObject(choices[index]!, patch, OPTIONAL_TEXT);
   return withNode(doc, nodeId, { ...node, choices });
+}
+
+/**
+ * Rename one choice (on Enter or leaving the field, not per keystroke): a lower-case id, unique
+ * within its moment, since saved progress refers to it.
+ */
+export function renameChoice(doc: DraftDoc, nodeId: string, index: number, to: string): DraftDoc {
+  const node = getKind(doc, nodeId, 'moment');
+  checkIndex(node.choices.length, index, 'choice', nodeId);
+  if (node.choices[index]!.id === to) return doc;
+  if (!NODE_ID.test(to)) throw new EditError(`"${to}" cannot be a choice id: use lower-case letters, digits and single hyphens, e.g. ask-first.`);
+  if (node.choices.some((c, i) => i !== index && c.id === to)) throw new EditError(`"${nodeId}" already has a choice called "${to}".`);
+  return updateChoice(doc, nodeId, index, { id: to });
 }
 
 export function moveChoice(doc: DraftDoc, nodeId: string, from: number, to: number): DraftDoc {

@@ -12,7 +12,7 @@ export type {
 } from './doc';
 export { addNode, deleteNode, renameNode, setNodeKind, updateNode, type NodePatch, type LinkFrom } from './node-ops';
 export {
-  addChoice, updateChoice, moveChoice, duplicateChoice, deleteChoice, addRoute, updateRoute, moveRoute, deleteRoute,
+  addChoice, updateChoice, renameChoice, moveChoice, duplicateChoice, deleteChoice, addRoute, updateRoute, moveRoute, deleteRoute,
 } from './item-ops';
 
 /** A new, valid scenario: one moment with one partnering choice into one ending. */

@@ -7,8 +7,12 @@ export type ApplyResult = { ok: true } | { ok: false; message: string };
 export interface EditorApi {
   readonly draftId: string;
   readonly doc: DraftDoc;
-  /** Run a pure edit op on the current doc and commit it to history. EditErrors come back as messages. */
-  apply(change: (doc: DraftDoc) => DraftDoc, opts?: { coalesceKey?: string; announce?: string }): ApplyResult;
+  /**
+   * Run a pure edit op on the current doc and commit it to history. EditErrors come back as
+   * messages. `label` names the undo step ("delete moment-3"; a function is read after the op
+   * ran); without one, typing is labelled by its field and other steps by their announcement.
+   */
+  apply(change: (doc: DraftDoc) => DraftDoc, opts?: { coalesceKey?: string; announce?: string; label?: string | (() => string) }): ApplyResult;
   /** Select a node (undefined: the scenario panel); focus: move keyboard focus to the inspector heading. */
   select(nodeId: string | undefined, opts?: { focus?: boolean }): void;
   readonly selectedId: string | undefined;

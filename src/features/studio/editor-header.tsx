@@ -15,6 +15,9 @@ export interface HeaderProps {
   readonly title: string;
   readonly save: SaveView;
   readonly canUndo: boolean;
+  /** What Undo and Redo would do ("delete moment-3"), for their tooltips and descriptions. */
+  readonly undoLabel?: string | undefined;
+  readonly redoLabel?: string | undefined;
   readonly canRedo: boolean;
   readonly onUndo: () => void;
   readonly onRedo: () => void;
@@ -45,10 +48,10 @@ export function EditorHeader(p: HeaderProps) {
         </p>
       </div>
       <div className="editor-actions" role="group" aria-label="Editor actions">
-        <button type="button" className="button secondary small" onClick={p.onUndo} disabled={!p.canUndo} aria-keyshortcuts="Control+Z Meta+Z" title={`Undo (${mod}+Z)`}>
+        <button type="button" className="button secondary small" onClick={p.onUndo} disabled={!p.canUndo} aria-keyshortcuts="Control+Z Meta+Z" title={p.undoLabel ? `Undo: ${p.undoLabel} (${mod}+Z)` : `Undo (${mod}+Z)`}>
           Undo
         </button>
-        <button type="button" className="button secondary small" onClick={p.onRedo} disabled={!p.canRedo} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y" title={`Redo (${mod}+Shift+Z)`}>
+        <button type="button" className="button secondary small" onClick={p.onRedo} disabled={!p.canRedo} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y" title={p.redoLabel ? `Redo: ${p.redoLabel} (${mod}+Shift+Z)` : `Redo (${mod}+Shift+Z)`}>
           Redo
         </button>
         <Link className="button small" to={previewHref(p.draftId)}>

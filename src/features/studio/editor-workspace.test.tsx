@@ -98,6 +98,46 @@ describe('editor workspace', () => {
     expect(document.activeElement?.textContent).toContain('middle');
   });
 
+  it('the inspector column folds away for the map and comes back when a node is chosen', async () => {
+    open(tinyScenario());
+    const toggle = screen.getByRole('button', { name: 'Hide inspector' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(toggle);
+    expect(screen.queryByRole('heading', { level: 2, name: /Scenario settings/ })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Problems' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Show inspector' }).getAttribute('aria-expanded')).toBe('false');
+    // Choosing a node opens the column again, with focus on the node.
+    fireEvent.click(within(screen.getByRole('list', { name: 'Branch map of the draft' })).getByRole('button', { name: 'middle' }));
+    await waitFor(() => expect(document.activeElement?.id).toBe('inspector-heading'));
+    expect(screen.getByRole('button', { name: 'Hide inspector' })).toBeTruthy();
+  });
+
+  it('labels the undo step: "Undo: delete moment-3", and says what was undone', async () => {
+    open(tinyScenario());
+    fireEvent.click(screen.getByRole('button', { name: 'Add moment' }));
+    expect(screen.getByRole('button', { name: 'Undo' }).getAttribute('title')).toMatch(/^Undo: add moment moment-3 \(/);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete node' }));
+    const undoButton = screen.getByRole('button', { name: 'Undo' });
+    expect(undoButton.getAttribute('title')).toMatch(/^Undo: delete moment-3 \(/);
+    fireEvent.click(undoButton);
+    await waitFor(() => expect(screen.getByText('Undone: delete moment-3.').getAttribute('aria-live')).toBe('polite'));
+    expect(screen.getByRole('button', { name: 'Redo' }).getAttribute('title')).toMatch(/^Redo: delete moment-3 \(/);
+  });
+
+  it('typing in a field, leaving it and typing in it again makes two undo steps, labelled by the field', () => {
+    open(tinyScenario());
+    const title = screen.getByLabelText('Scenario title') as HTMLInputElement;
+    fireEvent.change(title, { target: { value: 'Tiny b' } });
+    fireEvent.change(title, { target: { value: 'Tiny but' } });
+    fireEvent.blur(title);
+    fireEvent.change(title, { target: { value: 'Tiny but mighty' } });
+    expect(screen.getByRole('button', { name: 'Undo' }).getAttribute('title')).toMatch(/^Undo: edit Scenario › Title/);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(title.value).toBe('Tiny but');
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(title.value).toBe('Tiny');
+  });
+
   it('offers preview from the start and export links', () => {
     open(tinyScenario());
     expect(screen.getByRole('link', { name: 'Preview from start' }).getAttribute('href')).toBe('/preview/d1');

@@ -1,21 +1,22 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
 import type { DraftDoc } from '../../domain/edit/ops';
 import { createHistory, type History } from '../../domain/edit/history';
 import type { Problem } from '../../domain/problem';
 import { EditorContext, type EditorApi } from './editor-context';
 import { EditorHeader, type SaveView } from './editor-header';
-import { findFieldElement, nodeOfPath, problemsByField, problemsByNode } from './field-paths';
+import { describePath, nodeOfPath, problemsByField, problemsByNode } from './field-paths';
 import { Inspector } from './inspector/inspector';
 import { MapPane } from './map-pane';
 import { PaneTabs, type PaneId } from './pane-tabs';
-import { downloadText } from '../../lib/download';
-import { exportFilename, exportMachineJson, exportYaml } from './io';
 import { ProblemsPanel, problemCounts, problemSummary } from './problems-panel';
 import { useAutosave, type AutosaveStatus } from './use-autosave';
 import { useEditorHistory, useUndoShortcuts } from './use-editor-history';
+import { useExport } from './use-export';
+import { useFocusRequest } from './use-focus-request';
 import { useNarrow } from './use-narrow';
 import { useProblems } from './use-problems';
+import { useSelection } from './use-selection';
 
 export interface WorkspaceProps {
   readonly draftId: string;
@@ -24,24 +25,21 @@ export interface WorkspaceProps {
   readonly initialHistory: History<DraftDoc>;
 }
 
-/** Download the draft; returns a message when it cannot be exported in that format. */
-function exportDoc(doc: DraftDoc, format: 'yaml' | 'json', errors: number): string | undefined {
-  try {
-    if (format === 'yaml') downloadText(exportFilename(doc, 'yaml'), exportYaml(doc), 'application/yaml');
-    else {
-      if (errors) return `The XState export needs a scenario that plays: fix the ${errors === 1 ? 'error' : `${errors} errors`} in the problems panel first (YAML export works now).`;
-      downloadText(exportFilename(doc, 'json'), exportMachineJson(doc), 'application/json');
-    }
-    return undefined;
-  } catch (e) {
-    return `Export failed: ${e instanceof Error ? e.message : String(e)}`;
+/**
+ * The undo label of a step without its own: typing names its field ("edit Node opening › Client
+ * line"), other steps the first sentence of their announcement ("deleted choice 2").
+ */
+function stepLabel(opts: { coalesceKey?: string; announce?: string }): string | undefined {
+  if (opts.coalesceKey?.startsWith('field-')) {
+    const path = opts.coalesceKey.slice('field-'.length).split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg));
+    return `edit ${describePath(path).where}`;
   }
+  const first = opts.announce?.split(/\.(\s|$)/)[0];
+  return first ? first.charAt(0).toLowerCase() + first.slice(1) : undefined;
 }
 
 const saveView = (status: AutosaveStatus): SaveView =>
   typeof status === 'object' ? { kind: 'error', message: status.error } : { kind: status };
-
-type FocusRequest = { kind: 'heading' } | { kind: 'path'; path: Problem['path'] };
 
 /** The editor: header, then map | inspector | problems (tabs on narrow screens). */
 export function EditorWorkspace(props: WorkspaceProps) {
@@ -65,29 +63,27 @@ export function EditorWorkspace(props: WorkspaceProps) {
   const narrow = useNarrow();
   const [pane, setPane] = useState<PaneId>('edit');
   const [problemsOpen, setProblemsOpen] = useState(true);
-  const [focus, setFocus] = useState<FocusRequest & { n: number }>();
+  // Wide screens: the map fills the window; the inspector and problems sit in a side column that
+  // folds away to give the map the whole width.
+  const [sideOpen, setSideOpen] = useState(true);
   const [message, setMessage] = useState('');
-  const [exportMessage, setExportMessage] = useState<string>();
   // A repeated message gets a no-break space so screen readers announce it again.
-  const announce = (m: string) => setMessage((prev) => (prev === m ? `${m}\u00a0` : m));
-
-  // The selected node survives a reload through sessionStorage (this tab only); a link may also
-  // name one with ?node=. Not mirrored into the URL: history.replaceState cost ~90 ms per
-  // selection in Chromium, a router navigation more.
-  const [params] = useSearchParams();
-  const [selectedParam, setSelected] = useState(() => params.get('node') ?? readSelection(draftId));
-  const selectedId = selectedParam && Object.hasOwn(doc.nodes, selectedParam) ? selectedParam : undefined;
-  useEffect(() => writeSelection(draftId, selectedId), [draftId, selectedId]);
+  const announce = useCallback((m: string) => setMessage((prev) => (prev === m ? `${m}\u00a0` : m)), []);
+  const mainRef = useRef<HTMLElement>(null);
+  const requestFocus = useFocusRequest(mainRef);
+  const { selectedId, setSelected } = useSelection(draftId, doc.nodes);
+  const exporter = useExport(doc, counts.errors, announce);
 
   const select = (nodeId: string | undefined, opts: { focus?: boolean } = {}) => {
     setSelected(nodeId);
     if (opts.focus) {
       setPane('edit');
-      setFocus((f) => ({ kind: 'heading', n: (f?.n ?? 0) + 1 }));
+      setSideOpen(true);
+      requestFocus({ kind: 'heading' });
     }
   };
   const apply: EditorApi['apply'] = (change, opts = {}) => {
-    const r = h.apply(change, opts);
+    const r = h.apply(change, { ...opts, label: opts.label ?? stepLabel(opts) });
     if (r.ok && opts.announce) announce(opts.announce);
     if (!r.ok) announce(r.message);
     return r;
@@ -104,7 +100,7 @@ export function EditorWorkspace(props: WorkspaceProps) {
       const id = await save.keepMineAsCopy();
       navigate(`/studio/${encodeURIComponent(id)}`);
     } catch (e) {
-      setExportMessage(`Could not save a copy: ${e instanceof Error ? e.message : String(e)}. Export YAML to keep your work.`);
+      exporter.setMessage(`Could not save a copy: ${e instanceof Error ? e.message : String(e)}. Export YAML to keep your work.`);
     }
   };
 
@@ -116,45 +112,31 @@ export function EditorWorkspace(props: WorkspaceProps) {
       const node = nodeOfPath(p.path);
       setSelected(node && Object.hasOwn(nodes, node) ? node : undefined);
       setPane('edit');
-      setFocus((f) => ({ kind: 'path', path: p.path, n: (f?.n ?? 0) + 1 }));
+      setSideOpen(true);
+      requestFocus({ kind: 'path', path: p.path });
     },
-    [nodes],
+    [nodes, setSelected, requestFocus],
   );
   const collapseProblems = useCallback(() => setProblemsOpen(false), []);
 
-  // Move focus after the inspector has rendered the requested node.
-  const mainRef = useRef<HTMLElement>(null);
-  useEffect(() => {
-    if (!focus) return;
-    const el = focus.kind === 'heading' ? document.getElementById('inspector-heading') : findFieldElement(focus.path, mainRef.current ?? document);
-    if (!el) return;
-    for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
-    el.focus();
-    el.scrollIntoView?.({ block: 'center' });
-  }, [focus]);
-
-  const exportAs = (format: 'yaml' | 'json') => {
-    const err = exportDoc(doc, format, counts.errors);
-    setExportMessage(err);
-    if (!err) announce(`Exported ${format === 'yaml' ? 'YAML' : 'XState JSON'}.`);
-  };
-
   const undo = () => {
+    const label = h.undoLabel;
     h.undo();
-    announce('Undone.');
+    announce(label ? `Undone: ${label}.` : 'Undone.');
   };
   const redo = () => {
+    const label = h.redoLabel;
     h.redo();
-    announce('Redone.');
+    announce(label ? `Redone: ${label}.` : 'Redone.');
   };
 
   const api: EditorApi = { draftId, doc, apply, select, selectedId, fieldProblems, announce };
   const paneProps = (id: PaneId) =>
-    narrow ? { id: `pane-${id}`, role: 'tabpanel', 'aria-labelledby': `tab-${id}`, hidden: pane !== id } : { id: `pane-${id}` };
+    narrow ? { id: `pane-${id}`, role: 'tabpanel', 'aria-labelledby': `tab-${id}`, hidden: pane !== id } : { id: `pane-${id}`, hidden: id !== 'map' && !sideOpen };
 
   return (
     <EditorContext.Provider value={api}>
-      <main id="main" ref={mainRef} className={`studio-editor ${narrow ? 'narrow' : 'wide'}`} tabIndex={-1}>
+      <main id="main" ref={mainRef} className={`studio-editor ${narrow ? 'narrow' : 'wide'}`} tabIndex={-1} onBlur={h.seal}>
         <EditorHeader
           draftId={draftId}
           title={doc.title}
@@ -162,11 +144,13 @@ export function EditorWorkspace(props: WorkspaceProps) {
           conflictReason={save.conflict?.reason}
           canUndo={h.canUndo}
           canRedo={h.canRedo}
+          undoLabel={h.undoLabel}
+          redoLabel={h.redoLabel}
           onUndo={undo}
           onRedo={redo}
-          onExportYaml={() => exportAs('yaml')}
-          onExportJson={() => exportAs('json')}
-          exportMessage={exportMessage}
+          onExportYaml={() => exporter.exportAs('yaml')}
+          onExportJson={() => exporter.exportAs('json')}
+          exportMessage={exporter.message}
           onReloadTheirs={() => void reloadTheirs()}
           onKeepMine={() => void keepMine()}
         />
@@ -174,10 +158,12 @@ export function EditorWorkspace(props: WorkspaceProps) {
           {message}
         </p>
         {narrow ? <PaneTabs active={pane} onChange={setPane} problemCount={problems.length} /> : null}
-        <div className={`studio-panes ${problemsOpen ? '' : 'problems-collapsed'}`}>
+        <div className={`studio-panes ${problemsOpen ? '' : 'problems-collapsed'} ${sideOpen || narrow ? '' : 'side-collapsed'}`}>
           <div className="pane pane-map" {...paneProps('map')}>
             {/* On narrow screens the map mounts when its tab is shown: it sizes itself to a visible canvas. */}
-            {!narrow || pane === 'map' ? <MapPane doc={doc} problemsByNode={byNode} /> : null}
+            {!narrow || pane === 'map' ? (
+              <MapPane doc={doc} problemsByNode={byNode} side={narrow ? undefined : { open: sideOpen, toggle: () => setSideOpen((o) => !o) }} />
+            ) : null}
           </div>
           <div className="pane pane-inspector" {...paneProps('edit')}>
             <Inspector />
@@ -195,23 +181,4 @@ export function EditorWorkspace(props: WorkspaceProps) {
       </main>
     </EditorContext.Provider>
   );
-}
-
-const selectionKey = (draftId: string) => `catalyst.selection.${draftId}`;
-
-function readSelection(draftId: string): string | undefined {
-  try {
-    return sessionStorage.getItem(selectionKey(draftId)) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeSelection(draftId: string, nodeId: string | undefined) {
-  try {
-    if (nodeId) sessionStorage.setItem(selectionKey(draftId), nodeId);
-    else sessionStorage.removeItem(selectionKey(draftId));
-  } catch {
-    /* storage unavailable: selection simply isn't restored */
-  }
 }

@@ -10,7 +10,12 @@ const ADD: readonly { kind: NodeKind; label: string }[] = [
 ];
 
 /** Left pane: add nodes, and the branch map (which has its own list view). Choosing a node opens it in the inspector. */
-export function MapPane(props: { doc: DraftDoc; problemsByNode: Record<string, number> }) {
+export function MapPane(props: {
+  doc: DraftDoc;
+  problemsByNode: Record<string, number>;
+  /** Wide screens: the side column (inspector and problems) can fold away to give the map the width. */
+  side?: { open: boolean; toggle: () => void } | undefined;
+}) {
   const { apply, select, selectedId, announce } = useEditor();
   const add = (kind: NodeKind) => {
     let created = '';
@@ -18,7 +23,7 @@ export function MapPane(props: { doc: DraftDoc; problemsByNode: Record<string, n
       const out = addNode(d, kind);
       created = out.nodeId;
       return out.doc;
-    });
+    }, { label: () => `add ${kind} ${created}` });
     if (r.ok && created) {
       select(created, { focus: true });
       announce(`Added ${kind} ${created}.`);
@@ -26,18 +31,23 @@ export function MapPane(props: { doc: DraftDoc; problemsByNode: Record<string, n
   };
   return (
     <section className="map-pane" aria-labelledby="map-heading">
-      <div className="pane-head">
+      <div className="pane-head map-head">
         <h2 id="map-heading">Map</h2>
         <button type="button" className="button secondary small" aria-current={selectedId ? undefined : 'true'} onClick={() => select(undefined, { focus: true })}>
           Scenario settings
         </button>
-      </div>
-      <div className="actions add-nodes" role="group" aria-label="Add a node">
-        {ADD.map(({ kind, label }) => (
-          <button key={kind} type="button" className="button secondary small" id={kind === 'ending' ? fieldId(['nodes']) : undefined} onClick={() => add(kind)}>
-            {label}
+        <div className="actions add-nodes" role="group" aria-label="Add a node">
+          {ADD.map(({ kind, label }) => (
+            <button key={kind} type="button" className="button secondary small" id={kind === 'ending' ? fieldId(['nodes']) : undefined} onClick={() => add(kind)}>
+              {label}
+            </button>
+          ))}
+        </div>
+        {props.side ? (
+          <button type="button" className="button secondary small side-toggle" aria-expanded={props.side.open} aria-controls="pane-edit pane-problems" onClick={props.side.toggle}>
+            {props.side.open ? 'Hide inspector' : 'Show inspector'}
           </button>
-        ))}
+        ) : null}
       </div>
       <div className="map-slot">
         <BranchMap

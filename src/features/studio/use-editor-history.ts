@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { EditError, type DraftDoc } from '../../domain/edit/ops';
-import { canRedo, canUndo, commit, redo, undo, type History } from '../../domain/edit/history';
+import { canRedo, canUndo, commit, redo, redoLabel, seal, undo, undoLabel, type History } from '../../domain/edit/history';
 import type { ApplyResult } from './editor-context';
 
 /**
@@ -16,7 +16,7 @@ export function useEditorHistory(initial: History<DraftDoc>) {
   }, []);
 
   const apply = useCallback(
-    (change: (doc: DraftDoc) => DraftDoc, opts: { coalesceKey?: string } = {}): ApplyResult => {
+    (change: (doc: DraftDoc) => DraftDoc, opts: { coalesceKey?: string; label?: string | (() => string) } = {}): ApplyResult => {
       let next: DraftDoc;
       try {
         next = change(ref.current.present);
@@ -24,7 +24,10 @@ export function useEditorHistory(initial: History<DraftDoc>) {
         if (e instanceof EditError) return { ok: false, message: e.message };
         throw e;
       }
-      if (next !== ref.current.present) set(commit(ref.current, next, opts.coalesceKey ? { coalesceKey: opts.coalesceKey } : {}));
+      // The label may name what the change created, so it is read after the change ran.
+      const label = typeof opts.label === 'function' ? opts.label() : opts.label;
+      if (next !== ref.current.present)
+        set(commit(ref.current, next, { ...(opts.coalesceKey ? { coalesceKey: opts.coalesceKey } : {}), ...(label ? { label } : {}) }));
       return { ok: true };
     },
     [set],
@@ -38,6 +41,10 @@ export function useEditorHistory(initial: History<DraftDoc>) {
     redo: useCallback(() => canRedo(ref.current) && set(redo(ref.current)), [set]),
     canUndo: canUndo(history),
     canRedo: canRedo(history),
+    undoLabel: undoLabel(history),
+    redoLabel: redoLabel(history),
+    /** End the current run of typing (a field lost focus): the next keystroke starts a new undo step. */
+    seal: useCallback(() => set(seal(ref.current)), [set]),
     /** Replace everything (e.g. after loading another tab's version). */
     reset: set,
   };

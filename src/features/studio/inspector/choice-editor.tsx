@@ -1,4 +1,4 @@
-import { deleteChoice, duplicateChoice, moveChoice, updateChoice } from '../../../domain/edit/ops';
+import { deleteChoice, duplicateChoice, moveChoice, renameChoice, updateChoice } from '../../../domain/edit/ops';
 import { STANCES, STANCE_LABELS, isStance } from '../../../domain/stances';
 import { useEditor } from '../editor-context';
 import { fieldId } from '../field-paths';
@@ -8,6 +8,7 @@ import { SelectField, TextField, optionalText } from './fields';
 import { FlagPicker } from './flag-picker';
 import { MarkerPicker } from './marker-picker';
 import { NextPicker } from './next-picker';
+import { RenameField } from './rename-field';
 
 const STANCE_OPTIONS = STANCES.map((s) => ({ value: s, label: STANCE_LABELS[s] }));
 
@@ -69,7 +70,15 @@ export function ChoiceEditor({ nodeId, index, count, choice }: { nodeId: string;
       <EffectsFields path={[...path, 'effects']} value={choice.effects ?? {}} onChange={(effects) => apply((d) => updateChoice(d, nodeId, index, { effects }), { coalesceKey: key('effects') })} />
       <MarkerPicker path={[...path, 'markers']} value={choice.markers ?? []} stance={choice.stance} onChange={(markers) => apply((d) => updateChoice(d, nodeId, index, { markers }))} />
       <FlagPicker path={[...path, 'flags']} value={choice.flags ?? []} stance={choice.stance} onChange={(flags) => apply((d) => updateChoice(d, nodeId, index, { flags }))} />
-      <TextField path={[...path, 'id']} label="Choice id" hint="Stable id used in saved progress; lower-case words and hyphens." value={choice.id ?? ''} onChange={(v) => patch('id', { id: v })} />
+      <RenameField
+        id={key('id')}
+        label="Choice id"
+        hint="Stable id used in saved progress; lower-case words and hyphens. Press Enter to rename."
+        current={choice.id ?? ''}
+        rename={(to) => apply((d) => renameChoice(d, nodeId, index, to), { announce: `Renamed choice ${n} to ${to}.` })}
+        // The card is keyed by its choice id, so it mounts anew: keep the focus where Enter left it.
+        onRenamed={(_, via) => via === 'enter' && focusLater(key('id'))}
+      />
       <div className="actions choice-actions">
         <button type="button" id={`choice-${nodeId}-${index}-up`} className="button secondary small" disabled={index === 0} aria-label={`Move choice ${n} up`} onClick={() => move(index - 1, 'up')}>
           Move up

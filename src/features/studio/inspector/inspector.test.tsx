@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DraftDoc, MomentInput } from '../../../domain/edit/ops';
 import { tinyScenario } from '../../../testing/fixtures';
@@ -67,6 +67,48 @@ describe('inspector: choices', () => {
     expect(t.moment().choices[2]!.id).not.toBe('ask');
     fireEvent.click(screen.getByRole('button', { name: 'Delete choice 1' }));
     expect(t.moment().choices.map((c) => c.id)[0]).toBe('ask');
+  });
+});
+
+describe('inspector: choice ids', () => {
+  it('renames a choice id on Enter, not per keystroke; Escape cancels', async () => {
+    let commits = 0;
+    let doc: DraftDoc = tinyScenario();
+    render(<Harness initial={doc} selected="opening" onDoc={(d) => { doc = d; commits++; }} />);
+    const ids = () => (doc.nodes['opening'] as MomentInput).choices.map((c) => c.id);
+    const before = commits;
+    let field = within(choice(2)).getByLabelText('Choice id') as HTMLInputElement;
+    fireEvent.change(field, { target: { value: 'te' } });
+    fireEvent.change(field, { target: { value: 'tell-them' } });
+    expect(ids()[1]).toBe('tell'); // nothing renamed while typing
+    expect(commits).toBe(before);
+    fireEvent.keyDown(field, { key: 'Enter' });
+    expect(ids()[1]).toBe('tell-them');
+    expect(commits).toBe(before + 1); // one change, so one undo step
+    field = within(choice(2)).getByLabelText('Choice id') as HTMLInputElement;
+    await waitFor(() => expect(document.activeElement).toBe(field)); // the focus stays in the field
+    fireEvent.change(field, { target: { value: 'oops' } });
+    fireEvent.keyDown(field, { key: 'Escape' });
+    expect(field.value).toBe('tell-them');
+    fireEvent.blur(field);
+    expect(ids()[1]).toBe('tell-them');
+  });
+
+  it('renames on leaving the field, and refuses a clash or a bad id inline', () => {
+    let doc: DraftDoc = tinyScenario();
+    render(<Harness initial={doc} selected="opening" onDoc={(d) => (doc = d)} />);
+    const ids = () => (doc.nodes['opening'] as MomentInput).choices.map((c) => c.id);
+    const field = within(choice(2)).getByLabelText('Choice id');
+    fireEvent.change(field, { target: { value: ids()[0]! } });
+    fireEvent.blur(field);
+    expect(within(choice(2)).getByRole('alert').textContent).toMatch(/already has a choice called/);
+    expect(ids()[1]).toBe('tell');
+    fireEvent.change(field, { target: { value: 'Tell Them' } });
+    fireEvent.blur(field);
+    expect(within(choice(2)).getByRole('alert').textContent).toMatch(/cannot be a choice id/);
+    fireEvent.change(field, { target: { value: 'say-it' } });
+    fireEvent.blur(field);
+    expect(ids()[1]).toBe('say-it');
   });
 });
 

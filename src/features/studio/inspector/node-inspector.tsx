@@ -50,7 +50,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
           type="button"
           className="button danger"
           onClick={() => {
-            apply((d) => deleteNode(d, nodeId), { announce: `Deleted ${nodeId}. Links to it are now empty; undo brings it back.` });
+            apply((d) => deleteNode(d, nodeId), { announce: `Deleted ${nodeId}. Links to it are now empty; undo brings it back.`, label: `delete ${nodeId}` });
             select(undefined, { focus: true });
           }}
         >

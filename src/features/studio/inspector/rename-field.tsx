@@ -6,7 +6,7 @@ import { useEditor } from '../editor-context';
  * An id that is renamed on Enter or when leaving the field (not per keystroke: references follow
  * the rename). A refused rename (clash, invalid id) is shown inline and nothing changes; Escape reverts.
  */
-export function RenameField(props: { id: string; label: string; hint: string; current: string; rename: (to: string) => ApplyResult; onRenamed?: (to: string) => void }) {
+export function RenameField(props: { id: string; label: string; hint: string; current: string; rename: (to: string) => ApplyResult; onRenamed?: (to: string, via: 'enter' | 'blur') => void }) {
   const { fieldProblems } = useEditor();
   const [value, setValue] = useState(props.current);
   const [error, setError] = useState<string>();
@@ -20,13 +20,13 @@ export function RenameField(props: { id: string; label: string; hint: string; cu
   const { id } = props;
   const problems = fieldProblems.get(id) ?? [];
 
-  const commit = () => {
+  const commit = (via: 'enter' | 'blur') => {
     const next = value.trim();
     if (next === props.current) return setError(undefined);
     const result = props.rename(next);
     if (result.ok) {
       setError(undefined);
-      props.onRenamed?.(next);
+      props.onRenamed?.(next, via);
     } else setError(result.message);
   };
 
@@ -47,11 +47,11 @@ export function RenameField(props: { id: string; label: string; hint: string; cu
           setValue(e.target.value);
           if (error) setError(undefined);
         }}
-        onBlur={commit}
+        onBlur={() => commit('blur')}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();
-            commit();
+            commit('enter');
           } else if (e.key === 'Escape' && value !== props.current) {
             e.stopPropagation();
             setValue(props.current);
