@@ -1,6 +1,6 @@
 /**
  * npm test: every check, in order, stopping at the first failure:
- * typecheck, lint, unit tests, scenario check, build + bundle-size check, e2e.
+ * typecheck, lint, format, unit tests, scenario check, build + bundle-size check, e2e.
  * Prints one line per step with its time, then a summary.
  *   npm test -- --skip e2e,lint     (skip steps by name, e.g. locally)
  */
@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 const steps: { name: string; cmd: string; env?: Record<string, string> }[] = [
   { name: 'typecheck', cmd: 'npm run -s typecheck' },
   { name: 'lint', cmd: 'npm run -s lint' },
+  { name: 'format', cmd: 'npm run -s format:check' },
   { name: 'unit', cmd: 'npm run -s test:unit' },
   { name: 'scenarios', cmd: 'npm run -s scenarios:check -- --strict' },
   { name: 'build', cmd: 'npm run -s build' },
