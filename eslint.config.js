@@ -20,8 +20,14 @@ const rule = (group, message, extra = {}) => ({ regex: group, message, ...extra 
 
 const reactLibs = ['react', 'react-dom', 'react-router', '@xstate/react', '@xyflow/react'];
 const noReact = reactLibs.map((p) => rule(pkg(p), 'no React here: keep this layer framework-free.'));
-const noStore = [rule(pkg('zustand'), 'no Zustand here: state stores live in persistence/.'), rule(pkg('idb'), 'no storage here: use persistence/.')];
-const noXState = [rule(pkg('xstate'), 'no XState in domain/: the engine compiles scenarios.'), rule(pkg('@xstate/[^/]+'), 'no XState in domain/.')];
+const noStore = [
+  rule(pkg('zustand'), 'no Zustand here: state stores live in persistence/.'),
+  rule(pkg('idb'), 'no storage here: use persistence/.'),
+];
+const noXState = [
+  rule(pkg('xstate'), 'no XState in domain/: the engine compiles scenarios.'),
+  rule(pkg('@xstate/[^/]+'), 'no XState in domain/.'),
+];
 
 // Trainee-bundle rule: UI modules may import domain types from anywhere, but values only from the
 // small files (stances, kinds, reference, ...), never the barrel, schema.ts or source.ts (zod + yaml).
@@ -55,7 +61,11 @@ const ZONES = [
   zone('domain', ['lib'], 'domain/ may import only lib/.'),
   zone('engine', ['domain', 'lib'], 'engine/ may import domain/ and xstate only.'),
   zone('persistence', ['domain', 'engine', 'lib'], 'persistence/ may import domain/, engine/ and lib/.'),
-  zone('records', ['domain', 'engine', 'persistence', 'lib'], 'records/ (learner records) may import domain/, engine/, persistence/ and lib/.'),
+  zone(
+    'records',
+    ['domain', 'engine', 'persistence', 'lib'],
+    'records/ (learner records) may import domain/, engine/, persistence/ and lib/.',
+  ),
   zone('components', ['domain', 'lib'], 'components/ are presentational: domain/ data and lib/ only.'),
   zone('lib', [], 'lib/ imports nothing from src/.'),
   { target: './src/app', from: ['./src/testing'], message: 'testing/ is for tests only.' },
@@ -64,7 +74,18 @@ const ZONES = [
 
 export default tseslint.config(
   // scripts/_*.ts: local scratch scripts, not committed.
-  { ignores: ['scripts/_*', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', '.bench/**', '.lighthouse/**'] },
+  {
+    ignores: [
+      'scripts/_*',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'coverage/**',
+      '.bench/**',
+      '.lighthouse/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   reactHooks.configs.flat.recommended,

@@ -24,7 +24,10 @@ for (const size of widths) {
       if (await toggle.isVisible()) await toggle.click();
       await page.getByLabel('Main pull').selectOption({ index: 1 });
       await clean(page, 'library with filters');
-      await page.getByRole('textbox', { name: 'Search scenarios' }).or(page.getByRole('searchbox', { name: 'Search scenarios' })).fill('zzzz-nothing-matches');
+      await page
+        .getByRole('textbox', { name: 'Search scenarios' })
+        .or(page.getByRole('searchbox', { name: 'Search scenarios' }))
+        .fill('zzzz-nothing-matches');
       await expect(page.getByRole('heading', { name: 'No scenarios match' })).toBeVisible();
       await clean(page, 'library with no matches');
     });

@@ -18,7 +18,13 @@ const STEP = 'https://catalyst.example/xapi/extensions/step';
 const ANSWERED = 'http://adlnet.gov/expapi/verbs/answered';
 
 const scenario = parseScenarioSource(readFileSync('scenarios/the-glue.yaml', 'utf8'), { expectedId: 'the-glue' }).scenario!;
-type Stmt = { id: string; verb: { id: string }; object: { id: string }; result?: { response?: string; extensions?: Record<string, unknown> }; context: { extensions: Record<string, string> } };
+type Stmt = {
+  id: string;
+  verb: { id: string };
+  object: { id: string };
+  result?: { response?: string; extensions?: Record<string, unknown> };
+  context: { extensions: Record<string, string> };
+};
 const statements = syntheticStatements(scenario, { statements: 400, trainees: 8, seed: 7, version: scenarioVersion(scenario) }) as Stmt[];
 
 /** Independent figures for the start moment: every attempt reaches it; its last answer at step 0 counts. */
@@ -46,7 +52,17 @@ function writeFiles(dir: string) {
   writeFileSync(files.a, JSON.stringify(statements.slice(0, half)));
   writeFileSync(files.b, JSON.stringify({ statements: statements.slice(half - 20), more: '' }));
   writeFileSync(files.broken, '[{"id": "x",\n  "verb": oops}]');
-  writeFileSync(files.foreign, JSON.stringify([{ id: 'f1', actor: { mbox: 'mailto:a@example.org' }, verb: { id: 'http://adlnet.gov/expapi/verbs/launched' }, object: { id: 'https://lms.example.org/au/1' } }]));
+  writeFileSync(
+    files.foreign,
+    JSON.stringify([
+      {
+        id: 'f1',
+        actor: { mbox: 'mailto:a@example.org' },
+        verb: { id: 'http://adlnet.gov/expapi/verbs/launched' },
+        object: { id: 'https://lms.example.org/au/1' },
+      },
+    ]),
+  );
   return files;
 }
 
@@ -71,7 +87,9 @@ test('import a generated file set: counts on the map, skipped files named, dupli
   const status = page.getByRole('status').filter({ hasText: /^Read / });
   await expect(status).toContainText(`${expected.attempts} attempts, 20 duplicates recognised and counted once`);
 
-  const skipped = page.getByRole('region', { name: 'Not counted' }).or(page.locator('section', { has: page.getByRole('heading', { name: 'Not counted' }) }));
+  const skipped = page
+    .getByRole('region', { name: 'Not counted' })
+    .or(page.locator('section', { has: page.getByRole('heading', { name: 'Not counted' }) }));
   await expect(skipped).toContainText(/broken\.json: 1 item skipped, not valid JSON.*\(first at line 2, column \d+\)/);
   await expect(skipped).toContainText('foreign.json: 1 item skipped, not a Catalyst statement');
 
@@ -86,7 +104,9 @@ test('import a generated file set: counts on the map, skipped files named, dupli
   for (const [i, c] of opening.choices.entries()) {
     const count = expected.counts.get(c.id) ?? 0;
     const pct = `${Math.round((count / expected.attempts) * 100)}%`;
-    await expect(start.locator('.bm-list-link').nth(i)).toContainText(`Chosen in ${count} ${count === 1 ? 'attempt' : 'attempts'}, ${pct} of the ${expected.attempts} that reached this moment`);
+    await expect(start.locator('.bm-list-link').nth(i)).toContainText(
+      `Chosen in ${count} ${count === 1 ? 'attempt' : 'attempts'}, ${pct} of the ${expected.attempts} that reached this moment`,
+    );
   }
   await expect(page.getByRole('heading', { name: 'Top drift points' })).toBeVisible();
 });
@@ -123,7 +143,10 @@ test('exports CSV of choices and attempts and the heat map as SVG', async ({ pag
 
 test('group debrief mode by keyboard, at projector and phone sizes', async ({ page }, info) => {
   await importAll(page, info.outputPath('files'));
-  for (const viewport of [{ width: 1920, height: 1080 }, { width: 360, height: 780 }]) {
+  for (const viewport of [
+    { width: 1920, height: 1080 },
+    { width: 360, height: 780 },
+  ]) {
     await page.setViewportSize(viewport);
     const open = page.getByRole('button', { name: 'Group debrief mode' });
     await open.focus();
@@ -151,9 +174,20 @@ async function standInLrs(mode: 'ok' | '401' | '403' | 'no-cors'): Promise<{ ser
   const requests: string[] = [];
   const server = createServer((req, res) => {
     if (req.method === 'GET') requests.push(req.url ?? '');
-    const cors = mode === 'no-cors' ? {} : { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Authorization, X-Experience-API-Version, Accept' };
-    if (req.method === 'OPTIONS') { res.writeHead(204, cors); res.end(); return; }
-    if (mode === '401' || mode === '403') { res.writeHead(Number(mode), cors); res.end(); return; }
+    const cors =
+      mode === 'no-cors'
+        ? {}
+        : { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Authorization, X-Experience-API-Version, Accept' };
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, cors);
+      res.end();
+      return;
+    }
+    if (mode === '401' || mode === '403') {
+      res.writeHead(Number(mode), cors);
+      res.end();
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://x');
     const page = Number(url.searchParams.get('page') ?? '0');
     const size = 150;
@@ -183,7 +217,9 @@ test('connect to an LRS: pages through `more`, keeps the connection only for the
     expect(lrs.requests).toHaveLength(Math.ceil(statements.length / 150));
     expect(lrs.requests[0]).toContain('related_activities=true');
     await expect(page.getByRole('status').filter({ hasText: /^Read / })).toContainText(`${startFigures().attempts} attempts`);
-    expect(await page.evaluate(() => [sessionStorage.getItem('catalyst.cohort.lrs') !== null, localStorage.getItem('catalyst.cohort.lrs')])).toEqual([true, null]);
+    expect(
+      await page.evaluate(() => [sessionStorage.getItem('catalyst.cohort.lrs') !== null, localStorage.getItem('catalyst.cohort.lrs')]),
+    ).toEqual([true, null]);
     await clean(page, 'fetched from the LRS');
   } finally {
     lrs.server.close();

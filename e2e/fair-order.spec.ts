@@ -10,9 +10,12 @@ const SCENARIO_IDS = readdirSync('scenarios')
   .sort();
 
 const storedProgress = (page: Page) =>
-  page.evaluate(() => JSON.parse(localStorage.getItem('catalyst.progress') ?? 'null') as {
-    state: { runs: Record<string, { seed: number; path: string[] }>; attempts: { partneringShare: number; choices: number }[] };
-  } | null);
+  page.evaluate(
+    () =>
+      JSON.parse(localStorage.getItem('catalyst.progress') ?? 'null') as {
+        state: { runs: Record<string, { seed: number; path: string[] }>; attempts: { partneringShare: number; choices: number }[] };
+      } | null,
+  );
 
 test.describe('responses in a fair order', () => {
   test('the order survives a reload and a rewind, and a new attempt gets a new one', async ({ page, play, briefing }) => {
@@ -68,7 +71,10 @@ async function playByPolicy(page: Page, scenarioId: string, pick: (texts: string
   // Feedback only in the debrief: one click a moment, and no stance on screen to learn from.
   await page.addInitScript(() => {
     if (!localStorage.getItem('catalyst.progress'))
-      localStorage.setItem('catalyst.progress', JSON.stringify({ version: 2, state: { runs: {}, attempts: [], settings: { feedbackTiming: 'debrief' } } }));
+      localStorage.setItem(
+        'catalyst.progress',
+        JSON.stringify({ version: 2, state: { runs: {}, attempts: [], settings: { feedbackTiming: 'debrief' } } }),
+      );
   });
   await page.goto(`./#/scenarios/${scenarioId}/play`);
   const choices = page.getByRole('region', { name: 'Your response' }).getByRole('button');

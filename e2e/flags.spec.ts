@@ -25,8 +25,15 @@ for (const width of [1280, 360]) {
     await play.goto(draftId);
     await play.choices.filter({ hasText: WHY_YES }).click();
     await expect(play.feedbackHeading).toBeFocused();
-    const flags = play.feedback.getByRole('heading', { name: 'Also in this move' }).locator('xpath=following-sibling::ul[1]').getByRole('listitem');
-    await expect(flags).toHaveText([/^“Why” question A “why” that is heard as a demand to justify/, /^Stacked question Several questions at once/, /^Judging Passes a verdict/]);
+    const flags = play.feedback
+      .getByRole('heading', { name: 'Also in this move' })
+      .locator('xpath=following-sibling::ul[1]')
+      .getByRole('listitem');
+    await expect(flags).toHaveText([
+      /^“Why” question A “why” that is heard as a demand to justify/,
+      /^Stacked question Several questions at once/,
+      /^Judging Passes a verdict/,
+    ]);
     expect(await axeViolations(page)).toEqual([]);
     await play.feedback.scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath(`feedback-flags-${width}.png`), fullPage: true });
@@ -42,7 +49,10 @@ test('the debrief counts the flags of the moves made', async ({ page, play, debr
   await play.choices.filter({ hasText: AGREE }).click();
   await play.continueButton.click();
   await debrief.waitForOpen();
-  const counts = page.getByRole('heading', { name: 'Also named in your moves' }).locator('xpath=following-sibling::ul[1]').getByRole('listitem');
+  const counts = page
+    .getByRole('heading', { name: 'Also named in your moves' })
+    .locator('xpath=following-sibling::ul[1]')
+    .getByRole('listitem');
   await expect(counts.first()).toContainText('Stacked questions: 2');
   await expect(counts).toHaveCount(4);
 });
@@ -63,7 +73,9 @@ test('the studio inspector edits flags by keyboard, with 44 px targets, and the 
   await expect(leading).toBeChecked();
   await expect(flags.getByText('Choose flags (1 chosen)')).toBeVisible();
   // A partnering response is never a leading question: the Problems panel and the field say so.
-  await expect(studio.errorButtons.filter({ hasText: /Node opening › choice 1 › flag 1.*a partnering response cannot be a leading question/ })).toHaveCount(1);
+  await expect(
+    studio.errorButtons.filter({ hasText: /Node opening › choice 1 › flag 1.*a partnering response cannot be a leading question/ }),
+  ).toHaveCount(1);
   await expect(flags.getByText(/a partnering response cannot be a leading question/)).toBeVisible();
   for (const target of [flags.locator('label.check').first(), flags.getByRole('button', { name: 'Remove flag Leading question' })]) {
     const box = (await target.boundingBox())!;

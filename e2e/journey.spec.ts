@@ -1,7 +1,13 @@
 import { expect, test } from './fixtures';
 
 // (a) library -> briefing -> play with feedback -> retry -> reload and resume -> ending -> debrief
-test('a trainee plays a scenario from the library to the debrief, resuming after a reload', async ({ page, library, briefing, play, debrief }) => {
+test('a trainee plays a scenario from the library to the debrief, resuming after a reload', async ({
+  page,
+  library,
+  briefing,
+  play,
+  debrief,
+}) => {
   await library.goto();
   const title = await library.openFirstScenario();
   await expect(briefing.heading(title)).toBeVisible();

@@ -9,7 +9,12 @@ async function tabTo(page: Page, matches: (el: { role: string; name: string; tag
       const a = document.activeElement as HTMLElement | null;
       const section = a?.closest('section[aria-labelledby]');
       const region = section ? (document.getElementById(section.getAttribute('aria-labelledby')!)?.textContent ?? '') : '';
-      return { tag: a?.tagName.toLowerCase() ?? '', role: a?.getAttribute('role') ?? '', name: (a?.innerText || a?.getAttribute('aria-label') || '').trim(), region };
+      return {
+        tag: a?.tagName.toLowerCase() ?? '',
+        role: a?.getAttribute('role') ?? '',
+        name: (a?.innerText || a?.getAttribute('aria-label') || '').trim(),
+        region,
+      };
     });
     if (matches(el)) return el;
   }

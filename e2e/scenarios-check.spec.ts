@@ -25,5 +25,7 @@ test('scenarios:check reports an invalid scenario file with its position and fai
   );
   expect(result.code).not.toBe(0);
   const shown = relative(process.cwd(), file);
-  expect(result.out).toContain(`${shown}:${line}:${column}  nodes.opening.choices[0].stance  must be one of partnering, directing, rescuing, colluding, avoiding`);
+  expect(result.out).toContain(
+    `${shown}:${line}:${column}  nodes.opening.choices[0].stance  must be one of partnering, directing, rescuing, colluding, avoiding`,
+  );
 });

@@ -31,7 +31,9 @@ interface Moment {
   choices: Choice[];
 }
 /** The scenario as authored, to know which node and choice id a shown response text is. */
-const scenario = load(readFileSync(join(ROOT, 'scenarios', `${SCENARIO}.yaml`), 'utf8')) as { nodes: Record<string, Moment | { kind: string }> };
+const scenario = load(readFileSync(join(ROOT, 'scenarios', `${SCENARIO}.yaml`), 'utf8')) as {
+  nodes: Record<string, Moment | { kind: string }>;
+};
 function choiceByText(text: string): { nodeId: string; choice: Choice } {
   for (const [nodeId, node] of Object.entries(scenario.nodes))
     for (const choice of node.kind === 'moment' ? (node as Moment).choices : []) if (choice.text.trim() === text) return { nodeId, choice };
@@ -44,7 +46,10 @@ test.beforeAll(() => {
   const out = mkdtempSync(join(tmpdir(), 'catalyst-scorm-e2e-'));
   try {
     for (const version of ['1.2', '2004'] as const) {
-      execFileSync('npx', ['tsx', 'scripts/package.ts', '--format', FORMAT[version], '--dist', 'dist', '--out', out], { cwd: ROOT, stdio: 'pipe' });
+      execFileSync('npx', ['tsx', 'scripts/package.ts', '--format', FORMAT[version], '--dist', 'dist', '--out', out], {
+        cwd: ROOT,
+        stdio: 'pipe',
+      });
       packages[version] = unzipSync(new Uint8Array(readFileSync(join(out, `catalyst-${FORMAT[version]}.zip`))));
     }
   } finally {
@@ -52,7 +57,16 @@ test.beforeAll(() => {
   }
 });
 
-const TYPES: Record<string, string> = { html: 'text/html', js: 'text/javascript', css: 'text/css', json: 'application/json', xml: 'application/xml', svg: 'image/svg+xml', xsd: 'application/xml', txt: 'text/plain' };
+const TYPES: Record<string, string> = {
+  html: 'text/html',
+  js: 'text/javascript',
+  css: 'text/css',
+  json: 'application/json',
+  xml: 'application/xml',
+  svg: 'image/svg+xml',
+  xsd: 'application/xml',
+  txt: 'text/plain',
+};
 const scormLib = () =>
   ['scorm12.min.js', 'scorm2004.min.js'].map((f) => readFileSync(join(ROOT, 'node_modules/scorm-again/dist', f), 'utf8')).join('\n;\n');
 
@@ -61,7 +75,8 @@ async function openLms(page: Page, version: Version) {
   const files = packages[version]!;
   await page.route(`${LMS}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;
-    if (path === '/host.html') return route.fulfill({ contentType: 'text/html', body: readFileSync(join(ROOT, 'e2e/scorm/host.html'), 'utf8') });
+    if (path === '/host.html')
+      return route.fulfill({ contentType: 'text/html', body: readFileSync(join(ROOT, 'e2e/scorm/host.html'), 'utf8') });
     if (path === '/lib/scorm-api.js') return route.fulfill({ contentType: 'text/javascript', body: scormLib() });
     const inPackage = path.startsWith('/package/') ? files[decodeURIComponent(path.slice('/package/'.length))] : undefined;
     if (!inPackage) return route.fulfill({ status: 404, body: 'not in the package' });
@@ -87,7 +102,7 @@ async function choose(sco: FrameLocator, count: number, played: Played[]) {
   const responses = sco.getByRole('region', { name: 'Your response' }).getByRole('button');
   const feedback = sco.getByRole('region', { name: 'Feedback', exact: true });
   const debrief = sco.getByRole('heading', { name: 'Your path' });
-  for (let i = 0; i < count; ) {
+  for (let i = 0; i < count;) {
     await expect(responses.first().or(feedback).or(debrief)).toBeVisible();
     if (await debrief.isVisible()) return true;
     if (await feedback.isVisible()) {
@@ -110,10 +125,12 @@ async function playToEnd(sco: FrameLocator, played: Played[]) {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const scoreRaw = (version: Version, cmi: Record<string, any> | undefined): string | undefined => (version === '1.2' ? cmi?.core?.score?.raw : cmi?.score?.raw);
+const scoreRaw = (version: Version, cmi: Record<string, any> | undefined): string | undefined =>
+  version === '1.2' ? cmi?.core?.score?.raw : cmi?.score?.raw;
 const shareOf = (played: Played[]) => played.filter((p) => p.choice.stance === 'partnering').length / played.length;
 
-function expectInteractions(version: Version, cmi: Record<string, any>, played: Played[]) { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function expectInteractions(version: Version, cmi: Record<string, any>, played: Played[]) {
   const held = Object.values(cmi.interactions as Record<string, Record<string, string>>);
   expect(held.map((i) => i.id)).toEqual(played.map((p) => p.nodeId));
   expect(held.every((i) => i.type === 'choice')).toBe(true);
@@ -127,7 +144,10 @@ for (const version of ['1.2', '2004'] as const) {
   test.describe(`SCORM ${version} package in an LMS`, () => {
     test('a trainee plays to the ending: status, score and one interaction per choice reach the LMS', async ({ page }) => {
       const sco = await openLms(page, version);
-      await sco.getByRole('main').getByRole('link', { name: /^Start\b/ }).click();
+      await sco
+        .getByRole('main')
+        .getByRole('link', { name: /^Start\b/ })
+        .click();
       const played: Played[] = [];
       await playToEnd(sco, played);
 
@@ -146,10 +166,15 @@ for (const version of ['1.2', '2004'] as const) {
 
     test('leaving mid-run suspends, and the LMS relaunch resumes the conversation from its suspend_data', async ({ page }) => {
       let sco = await openLms(page, version);
-      await sco.getByRole('main').getByRole('link', { name: /^Start\b/ }).click();
+      await sco
+        .getByRole('main')
+        .getByRole('link', { name: /^Start\b/ })
+        .click();
       const played: Played[] = [];
       await choose(sco, 2, played);
-      await expect.poll(async () => JSON.parse((await lmsState(page))?.suspend_data || '{}').run?.path).toEqual(played.map((p) => p.choice.id));
+      await expect
+        .poll(async () => JSON.parse((await lmsState(page))?.suspend_data || '{}').run?.path)
+        .toEqual(played.map((p) => p.choice.id));
       const suspended = JSON.parse((await lmsState(page))!.suspend_data);
       expect(typeof suspended.run.id).toBe('string');
       expect(Number.isInteger(suspended.run.seed)).toBe(true); // the response order comes back too
@@ -162,7 +187,11 @@ for (const version of ['1.2', '2004'] as const) {
       const kept = JSON.parse((await page.evaluate((key) => sessionStorage.getItem(key), `lms:${version}:${SCENARIO}`))!).cmi;
       expect(version === '1.2' ? kept.core.exit : kept.exit).toBe('suspend');
 
-      await sco.getByRole('main').getByRole('link', { name: /^Resume\b/ }).first().click();
+      await sco
+        .getByRole('main')
+        .getByRole('link', { name: /^Resume\b/ })
+        .first()
+        .click();
       const transcript = sco.getByRole('list', { name: 'Conversation' });
       for (const p of played) await expect(transcript).toContainText(p.choice.text.trim());
       await playToEnd(sco, played);

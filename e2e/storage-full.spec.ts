@@ -41,12 +41,18 @@ test('unreadable progress in a full store is kept, offered at once, and never ov
   expect(original).toHaveLength(ORIGINAL_LENGTH);
 
   // The unreadable data can be downloaded straight from the banner.
-  const [download] = await Promise.all([page.waitForEvent('download'), alert.getByRole('button', { name: 'Download the unreadable progress' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    alert.getByRole('button', { name: 'Download the unreadable progress' }).click(),
+  ]);
   expect(readFileSync((await download.path())!, 'utf8')).toBe(original);
 
   // Play: the session goes on in memory, the original stays as it was.
   await library.openFirstScenario();
-  await page.getByRole('main').getByRole('link', { name: /^Start\b/ }).click();
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: /^Start\b/ })
+    .click();
   await play.waitForTurn();
   const said = await play.choose(0);
   await expect(play.feedbackHeading).toBeVisible();
@@ -56,10 +62,18 @@ test('unreadable progress in a full store is kept, offered at once, and never ov
   expect(await stored(page)).toBe(original);
 });
 
-test('making room: an honest answer while still full, then saving resumes once the downloaded copy is removed', async ({ page, library, play, progress }) => {
+test('making room: an honest answer while still full, then saving resumes once the downloaded copy is removed', async ({
+  page,
+  library,
+  play,
+  progress,
+}) => {
   await library.goto();
   await library.openFirstScenario();
-  await page.getByRole('main').getByRole('link', { name: /^Start\b/ }).click();
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: /^Start\b/ })
+    .click();
   await play.waitForTurn();
   const said = await play.choose(0);
   await expect(play.feedbackHeading).toBeVisible();

@@ -73,7 +73,9 @@ test('build a three-moment scenario from blank with the mouse, fix its problems,
   const c2 = studio.choice(2);
   await c2.getByRole('textbox', { name: 'Response text' }).fill('You need to start saying no. Make a list tonight.');
   await c2.getByRole('combobox', { name: 'Stance' }).selectOption({ label: 'Directing' });
-  await c2.getByRole('textbox', { name: 'Feedback', exact: true }).fill('Prescribes the answer before the client has explored what yes costs them.');
+  await c2
+    .getByRole('textbox', { name: 'Feedback', exact: true })
+    .fill('Prescribes the answer before the client has explored what yes costs them.');
   await c2.getByRole('textbox', { name: 'Partnering alternative' }).fill('What happens for you just before you say yes?');
   await c2.getByRole('combobox', { name: 'Next node' }).selectOption({ label: 'moment-2 (Moment)' });
 
@@ -157,7 +159,11 @@ test('build a three-moment scenario from blank with the mouse, fix its problems,
   await expect(page).toHaveURL(new RegExp(`#/preview/${draftId}$`));
   await expect(page.getByRole('heading', { level: 1, name: 'Mouse-built: the overloaded manager' })).toBeVisible();
   await expect(page.getByText(CLIENT.opening)).toBeVisible();
-  await playPreview(page, ['What would make our time today worth it for you?', 'What would working weekends give you?', 'What would protecting Friday make possible?']);
+  await playPreview(page, [
+    'What would make our time today worth it for you?',
+    'What would working weekends give you?',
+    'What would protecting Friday make possible?',
+  ]);
   await expect(page.getByRole('heading', { name: 'Ending: Breakthrough' })).toBeVisible();
   await expect(page.getByText(CLIENT.breakthrough)).toBeVisible();
 
@@ -273,7 +279,10 @@ test('a valid draft is in the trainee library marked Draft and plays; an invalid
   await card.getByRole('link', { name: 'Library check: a playable draft' }).click();
   await expect(page).toHaveURL(new RegExp(`#/scenarios/${validId}$`));
   await expect(page.getByText(/Briefing · Draft/)).toBeVisible();
-  await page.getByRole('main').getByRole('link', { name: /^Start\b/ }).click();
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: /^Start\b/ })
+    .click();
   await play.playToEnd();
   await expect(page).toHaveURL(/#\/attempts\//);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -399,7 +408,11 @@ test('build a scenario from blank with the keyboard alone, fix its problems and 
   await studio.activate(studio.previewLink, { backwards: true });
   await expect(page).toHaveURL(/#\/preview\/draft-/);
   const play = new PlayPage(page);
-  for (const text of ['What would you like to leave here with today?', 'What would saying no cost you', 'What would that month make possible?']) {
+  for (const text of [
+    'What would you like to leave here with today?',
+    'What would saying no cost you',
+    'What would that month make possible?',
+  ]) {
     await play.waitForTurn();
     await studio.activate(play.choices.filter({ hasText: text }));
     await expect(play.feedbackHeading).toBeVisible();

@@ -65,7 +65,9 @@ for (const size of widths) {
       await studio.selectFromList('opening');
       await clean(page, 'editor: moment selected');
       await page.getByText('Choose markers').first().click();
-      await expect(page.getByRole('textbox', { name: 'Search markers' }).or(page.getByRole('searchbox', { name: 'Search markers' }))).toBeVisible();
+      await expect(
+        page.getByRole('textbox', { name: 'Search markers' }).or(page.getByRole('searchbox', { name: 'Search markers' })),
+      ).toBeVisible();
       await clean(page, 'editor: moment with the marker picker open');
     });
 
@@ -134,16 +136,17 @@ for (const size of widths) {
     });
 
     // Wide screens only: narrow ones show one pane at a time behind tabs instead.
-    if (!size.narrow) test('editor with the inspector folded away: the map has the width', async ({ page }) => {
-      const studio = new StudioPage(page);
-      await studio.newScenario();
-      const before = (await page.locator('.bm-canvas').boundingBox())!.width;
-      await page.getByRole('button', { name: 'Hide inspector' }).click();
-      await expect(studio.inspectorHeading).toBeHidden();
-      await expect.poll(async () => (await page.locator('.bm-canvas').boundingBox())!.width).toBeGreaterThan(before + 200);
-      await clean(page, 'editor: inspector folded away');
-      await page.getByRole('button', { name: 'Show inspector' }).click();
-      await expect(studio.inspectorHeading).toBeVisible();
-    });
+    if (!size.narrow)
+      test('editor with the inspector folded away: the map has the width', async ({ page }) => {
+        const studio = new StudioPage(page);
+        await studio.newScenario();
+        const before = (await page.locator('.bm-canvas').boundingBox())!.width;
+        await page.getByRole('button', { name: 'Hide inspector' }).click();
+        await expect(studio.inspectorHeading).toBeHidden();
+        await expect.poll(async () => (await page.locator('.bm-canvas').boundingBox())!.width).toBeGreaterThan(before + 200);
+        await clean(page, 'editor: inspector folded away');
+        await page.getByRole('button', { name: 'Show inspector' }).click();
+        await expect(studio.inspectorHeading).toBeVisible();
+      });
   });
 }

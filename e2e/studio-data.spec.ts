@@ -71,7 +71,10 @@ test('script-like text in an imported scenario shows as text and runs nothing', 
   // In the trainee library, briefing and player (the draft is valid, so it plays).
   await page.goto('#/');
   await expect(page.getByText(title)).toBeVisible();
-  await page.getByRole('link', { name: new RegExp('Injection test') }).first().click();
+  await page
+    .getByRole('link', { name: new RegExp('Injection test') })
+    .first()
+    .click();
   await expect(page.getByText('javascript:alert(4)')).toBeVisible();
   await expect(page.locator('main a[href^="javascript:"]')).toHaveCount(0);
   await expect(page.locator('main img, main iframe, main svg[onload], main script')).toHaveCount(0);

@@ -42,7 +42,7 @@ test('a full disk: the header never says Saved for an unsaved edit, the user is 
     });
     let error = '';
     // Random bytes (incompressible), halving the chunk after each refusal down to 1 kB.
-    for (let size = 512 * 1024, n = 0; size >= 1024; ) {
+    for (let size = 512 * 1024, n = 0; size >= 1024;) {
       const bytes = crypto.getRandomValues(new Uint8Array(Math.min(size, 65536)));
       const chunk = new Uint8Array(size);
       for (let i = 0; i < size; i += bytes.length) chunk.set(bytes.subarray(0, Math.min(bytes.length, size - i)), i);
@@ -115,7 +115,11 @@ test('a crash gives no pagehide: an edit typed just before it is there after the
   // A renderer crash runs no handlers; simulate it by never delivering pagehide or visibilitychange.
   await page.addInitScript(() => {
     const add = EventTarget.prototype.addEventListener;
-    EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, ...rest: [EventListenerOrEventListenerObject | null, (boolean | AddEventListenerOptions)?]) {
+    EventTarget.prototype.addEventListener = function (
+      this: EventTarget,
+      type: string,
+      ...rest: [EventListenerOrEventListenerObject | null, (boolean | AddEventListenerOptions)?]
+    ) {
       if (type === 'pagehide' || type === 'visibilitychange') return;
       add.call(this, type, ...rest);
     };

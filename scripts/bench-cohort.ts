@@ -49,14 +49,28 @@ const library = [{ scenario, version }];
 mkdirSync('.bench/cohort', { recursive: true });
 const files = SIZES.map((size) => {
   const path = `.bench/cohort/statements-${size}.json`;
-  if (!existsSync(path)) writeFileSync(path, JSON.stringify(syntheticStatements(scenario, { statements: size, seed: size, trainees: 40, version })));
+  if (!existsSync(path))
+    writeFileSync(path, JSON.stringify(syntheticStatements(scenario, { statements: size, seed: size, trainees: 40, version })));
   return { size, path, bytes: readFileSync(path).length };
 });
 
-interface Row { size: number; ms: number; cpuMs?: number; parseMs: number; perStatementUs: number; heapMb: string; attempts: number }
+interface Row {
+  size: number;
+  ms: number;
+  cpuMs?: number;
+  parseMs: number;
+  perStatementUs: number;
+  heapMb: string;
+  attempts: number;
+}
 const rows: { node: Row[]; browser: Row[] } = { node: [], browser: [] };
 
-console.log(`Load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores`);
+console.log(
+  `Load average ${(await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} on ${(await import('node:os')).cpus().length} cores`,
+);
 console.log(`Node ${process.version}, ${RUNS} runs per size${gc ? '' : ' (run with --expose-gc for heap figures)'}`);
 for (const f of files) {
   const text = readFileSync(f.path, 'utf8');
@@ -83,19 +97,43 @@ for (const f of files) {
     attempts = report.attempts;
   }
   const ms = median(times);
-  rows.node.push({ size: f.size, ms, cpuMs: median(cpus), parseMs: median(parses), perStatementUs: (ms * 1000) / f.size, heapMb: mb(median(heaps)), attempts });
+  rows.node.push({
+    size: f.size,
+    ms,
+    cpuMs: median(cpus),
+    parseMs: median(parses),
+    perStatementUs: (ms * 1000) / f.size,
+    heapMb: mb(median(heaps)),
+    attempts,
+  });
 }
 
 async function inBrowser(): Promise<void> {
   const bundle = buildSync({
-    stdin: { contents: "import * as c from './src/engine/cohort'; (globalThis as any).cohort = c;", resolveDir: process.cwd(), loader: 'ts' },
-    bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2022',
+    stdin: {
+      contents: "import * as c from './src/engine/cohort'; (globalThis as any).cohort = c;",
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    platform: 'browser',
+    target: 'es2022',
   }).outputFiles[0]!.text;
   // Serve the files from a loopback server: the page fetches each one (not timed), then times the work.
   const server = createServer((req, res) => {
     const f = files.find((x) => req.url === `/statements-${x.size}.json`);
-    if (req.url === '/') { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<!doctype html><title>bench</title>'); return; }
-    if (!f) { res.writeHead(404); res.end(); return; }
+    if (req.url === '/') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!doctype html><title>bench</title>');
+      return;
+    }
+    if (!f) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(readFileSync(f.path));
   });
@@ -143,7 +181,14 @@ async function inBrowser(): Promise<void> {
         { url: `/statements-${f.size}.json`, runs: RUNS, library },
       );
       const ms = median(r.times);
-      rows.browser.push({ size: f.size, ms, parseMs: median(r.parses), perStatementUs: (ms * 1000) / f.size, heapMb: mb(median(r.heaps)), attempts: r.attempts });
+      rows.browser.push({
+        size: f.size,
+        ms,
+        parseMs: median(r.parses),
+        perStatementUs: (ms * 1000) / f.size,
+        heapMb: mb(median(r.heaps)),
+        attempts: r.attempts,
+      });
     }
   } finally {
     await browser.close();
@@ -156,7 +201,9 @@ if (BROWSER) await inBrowser();
 const table = (label: string, list: Row[]) => {
   if (!list.length) return;
   console.log(`\n${label}`);
-  console.log(`statements  file MB  attempts  median ms  of which JSON.parse  µs/statement  heap MB${list[0]?.cpuMs !== undefined ? '  CPU ms (all threads)' : ''}`);
+  console.log(
+    `statements  file MB  attempts  median ms  of which JSON.parse  µs/statement  heap MB${list[0]?.cpuMs !== undefined ? '  CPU ms (all threads)' : ''}`,
+  );
   for (const r of list) {
     const f = files.find((x) => x.size === r.size)!;
     console.log(
@@ -167,4 +214,7 @@ const table = (label: string, list: Row[]) => {
 table('Node (parse + aggregate)', rows.node);
 table('Chromium (parse + aggregate, in the page)', rows.browser);
 const big = rows.browser.find((r) => r.size === 100_000) ?? rows.node.find((r) => r.size === 100_000);
-if (big) console.log(`\n100,000 statements: ${big.ms.toFixed(0)} ms (${rows.browser.length ? 'Chromium' : 'Node'}); target under ${TARGET_MS} ms: ${big.ms < TARGET_MS ? 'met' : 'NOT met'}`);
+if (big)
+  console.log(
+    `\n100,000 statements: ${big.ms.toFixed(0)} ms (${rows.browser.length ? 'Chromium' : 'Node'}); target under ${TARGET_MS} ms: ${big.ms < TARGET_MS ? 'met' : 'NOT met'}`,
+  );

@@ -53,7 +53,10 @@ function progress(n: number): string {
 
 async function startPreview(): Promise<ChildProcess> {
   // Own process group, so stopping it also stops the vite process npx starts.
-  const child = spawn('npx', ['vite', 'preview', '--outDir', DIST, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+  const child = spawn('npx', ['vite', 'preview', '--outDir', DIST, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
+    stdio: 'ignore',
+    detached: true,
+  });
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return child;

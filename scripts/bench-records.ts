@@ -38,14 +38,23 @@ async function main() {
   if (BUILD && spawnSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' }).status !== 0) throw new Error('build failed');
   const port = Number(arg('port', String(await freePort())));
   // Its own process group, so stopping it also stops the node process npx starts.
-  const preview = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+  const preview = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+    stdio: 'ignore',
+    detached: true,
+  });
   const base = `http://127.0.0.1:${port}/`;
   const lrs = await startLrs();
   const lms = await LmsStandIn.start(lrs.endpoint);
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     for (let i = 0; i < 100; i++) {
-      if (await fetch(base).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(base).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       await new Promise((r) => setTimeout(r, 100));
     }
     const all: number[] = [];
@@ -55,13 +64,21 @@ async function main() {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`${base}?${launch.query}`);
-      await page.getByRole('main').getByRole('link', { name: /^Start\b/ }).click();
+      await page
+        .getByRole('main')
+        .getByRole('link', { name: /^Start\b/ })
+        .click();
       const times: number[] = [];
       const answeredSoFar = () => lms.accepted(launch.key).filter((a) => a.verbs.includes('answered')).length;
       for (let turn = 0; turn < 40; turn++) {
         const choices = page.getByRole('region', { name: 'Your response' }).getByRole('button');
         const cont = page.getByRole('region', { name: 'Feedback', exact: true }).getByRole('button', { name: 'Continue' });
-        await choices.first().or(cont).or(page.getByRole('heading', { name: 'Your path' })).first().waitFor();
+        await choices
+          .first()
+          .or(cont)
+          .or(page.getByRole('heading', { name: 'Your path' }))
+          .first()
+          .waitFor();
         if (/#\/attempts\//.test(page.url())) break;
         if (await cont.isVisible()) {
           await cont.click();
@@ -78,7 +95,9 @@ async function main() {
       all.push(...times);
       console.log(`  run ${run + 1}: ${times.length} choices, median ${median(times).toFixed(1)}`);
     }
-    console.log(`all ${all.length} choices: median ${median(all).toFixed(1)} ms, p90 ${quantile(all, 0.9).toFixed(1)} ms, min ${Math.min(...all).toFixed(1)}, max ${Math.max(...all).toFixed(1)}`);
+    console.log(
+      `all ${all.length} choices: median ${median(all).toFixed(1)} ms, p90 ${quantile(all, 0.9).toFixed(1)} ms, min ${Math.min(...all).toFixed(1)}, max ${Math.max(...all).toFixed(1)}`,
+    );
   } finally {
     await browser.close();
     await lms.stop();

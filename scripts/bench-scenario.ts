@@ -15,9 +15,9 @@ export function syntheticScenario(size: number) {
   const endings = Math.max(4, Math.round(size * 0.02));
   const body = size - endings;
   const ids = Array.from({ length: body }, (_, i) => (i % 8 === 7 ? `r-${i}` : `m-${i}`));
-  const endingIds = ['breakthrough', 'progress', 'stalled', 'rupture'].flatMap((o) =>
-    Array.from({ length: Math.ceil(endings / 4) }, (_, j) => ({ id: `end-${o}-${j}`, outcome: o })),
-  ).slice(0, endings);
+  const endingIds = ['breakthrough', 'progress', 'stalled', 'rupture']
+    .flatMap((o) => Array.from({ length: Math.ceil(endings / 4) }, (_, j) => ({ id: `end-${o}-${j}`, outcome: o })))
+    .slice(0, endings);
   let nextEnding = 0;
   const ending = () => endingIds[nextEnding++ % endingIds.length]!.id;
   const after = (i: number, step: number) => (i + step < body ? ids[i + step]! : ending());
@@ -40,14 +40,42 @@ export function syntheticScenario(size: number) {
       narration: i % 5 === 0 ? text(140, i) : undefined,
       client: `${text(260, i)}\n\n${text(120, i + 1)}`,
       choices: [
-        { id: `${id}-ask`, text: text(110, i + 2), stance: 'partnering', markers: ['3.1'], effects: { trust: 6, ownership: 8 }, feedback: text(240, i + 3), reflect: text(80, i + 4), next: after(i, 1) },
-        { id: `${id}-tell`, text: text(120, i + 5), stance: 'directing', markers: ['7.6'], effects: { trust: -4, ownership: -10 }, feedback: text(260, i + 6), partneringAlternative: text(100, i + 7), next: after(i, 2) },
+        {
+          id: `${id}-ask`,
+          text: text(110, i + 2),
+          stance: 'partnering',
+          markers: ['3.1'],
+          effects: { trust: 6, ownership: 8 },
+          feedback: text(240, i + 3),
+          reflect: text(80, i + 4),
+          next: after(i, 1),
+        },
+        {
+          id: `${id}-tell`,
+          text: text(120, i + 5),
+          stance: 'directing',
+          markers: ['7.6'],
+          effects: { trust: -4, ownership: -10 },
+          feedback: text(260, i + 6),
+          partneringAlternative: text(100, i + 7),
+          next: after(i, 2),
+        },
         // Every 10th moment's rescuing response ends the conversation, so every ending is reached.
-        { id: `${id}-soothe`, text: text(100, i + 8), stance: 'rescuing', markers: ['4.3'], effects: { trust: 3, ownership: -8 }, feedback: text(230, i + 9), partneringAlternative: text(90, i + 10), next: i % 10 === 9 ? ending() : after(i, 3) },
+        {
+          id: `${id}-soothe`,
+          text: text(100, i + 8),
+          stance: 'rescuing',
+          markers: ['4.3'],
+          effects: { trust: 3, ownership: -8 },
+          feedback: text(230, i + 9),
+          partneringAlternative: text(90, i + 10),
+          next: i % 10 === 9 ? ending() : after(i, 3),
+        },
       ],
     };
   });
-  for (const e of endingIds) nodes[e.id] = { kind: 'ending', outcome: e.outcome, client: text(180, e.id.length), summary: text(160, e.id.length + 1) };
+  for (const e of endingIds)
+    nodes[e.id] = { kind: 'ending', outcome: e.outcome, client: text(180, e.id.length), summary: text(160, e.id.length + 1) };
   return {
     schemaVersion: 2,
     id: `bench-${size}`,

@@ -31,5 +31,7 @@ for (const size of [200, 1000, 2000]) {
       cached.push(t2);
     }
   }
-  console.log(`${size} nodes (${(JSON.stringify(doc).length / 1e6).toFixed(2)} M chars): JSON.stringify ${median(plain).toFixed(2)} ms, docJson ${median(cached).toFixed(2)} ms (medians)`);
+  console.log(
+    `${size} nodes (${(JSON.stringify(doc).length / 1e6).toFixed(2)} M chars): JSON.stringify ${median(plain).toFixed(2)} ms, docJson ${median(cached).toFixed(2)} ms (medians)`,
+  );
 }

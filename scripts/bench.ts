@@ -56,7 +56,12 @@ for (const size of SIZES) {
   const parseDoc = () => load(yamlText, { schema: CORE_SCHEMA });
   const checked = validateScenarioData(parseDoc(), { lint: false });
   if (!checked.scenario) {
-    console.error(`synthetic scenario of ${size} nodes is invalid:\n${checked.problems.slice(0, 5).map((p) => `  ${p.path.join('.')}: ${p.message}`).join('\n')}`);
+    console.error(
+      `synthetic scenario of ${size} nodes is invalid:\n${checked.problems
+        .slice(0, 5)
+        .map((p) => `  ${p.path.join('.')}: ${p.message}`)
+        .join('\n')}`,
+    );
     process.exit(1);
   }
   const scenario = checked.scenario;
@@ -97,7 +102,9 @@ const us = (x: number | undefined, n: number) => f(x === undefined ? undefined :
 console.log(`Scenario pipeline benchmark: median of ${RUNS} runs after ${WARMUP} warm-ups (Node ${process.version})`);
 console.log('parse = YAML text -> data (js-yaml); checks = schema + graph checks; lint = content lint (paths, partnering path);');
 console.log('parse + checks + lint = parseScenarioSource; compile = compileScenario.\n');
-console.log(`${'nodes'.padStart(7)}${'YAML kB'.padStart(9)} |${PHASES.map((p) => `${p} ms`.padStart(10)).join('')}${'TOTAL ms'.padStart(10)} | µs/node:${PHASES.map((p) => p.padStart(9)).join('')}${'total'.padStart(9)}`);
+console.log(
+  `${'nodes'.padStart(7)}${'YAML kB'.padStart(9)} |${PHASES.map((p) => `${p} ms`.padStart(10)).join('')}${'TOTAL ms'.padStart(10)} | µs/node:${PHASES.map((p) => p.padStart(9)).join('')}${'total'.padStart(9)}`,
+);
 for (const r of results)
   console.log(
     `${String(r.size).padStart(7)}${(r.bytes / 1000).toFixed(0).padStart(9)} |${PHASES.map((p) => f(r.ms[p])).join('')}${f(total(r))} |         ${PHASES.map((p) => us(r.ms[p], r.size)).join('')}${us(total(r), r.size)}${r.note ? `\n        note: ${r.note}` : ''}`,
@@ -105,9 +112,14 @@ for (const r of results)
 console.log('\nper-node time ratio between sizes (1.0 = flat; 10 = quadratic over a 10x step):');
 for (let i = 1; i < results.length; i++) {
   const [a, b] = [results[i - 1]!, results[i]!];
-  const ratio = (x: number | undefined, y: number | undefined) => (x === undefined || y === undefined || Number.isNaN(x) || Number.isNaN(y) ? 'n/a' : (y / b.size / (x / a.size)).toFixed(2));
-  console.log(`  ${a.size} -> ${b.size}: ${PHASES.map((p) => `${p} ${ratio(a.ms[p], b.ms[p])}`).join('  ')}  total ${ratio(total(a), total(b))}`);
+  const ratio = (x: number | undefined, y: number | undefined) =>
+    x === undefined || y === undefined || Number.isNaN(x) || Number.isNaN(y) ? 'n/a' : (y / b.size / (x / a.size)).toFixed(2);
+  console.log(
+    `  ${a.size} -> ${b.size}: ${PHASES.map((p) => `${p} ${ratio(a.ms[p], b.ms[p])}`).join('  ')}  total ${ratio(total(a), total(b))}`,
+  );
 }
 const largest = results.at(-1)!;
 const t = total(largest);
-console.log(`\n${largest.size} nodes: ${Number.isNaN(t) ? 'not measurable (a phase was too slow)' : `${t.toFixed(0)} ms`} (target < ${TARGET_MS} ms) ${t < TARGET_MS ? 'OK' : 'OVER TARGET'}`);
+console.log(
+  `\n${largest.size} nodes: ${Number.isNaN(t) ? 'not measurable (a phase was too slow)' : `${t.toFixed(0)} ms`} (target < ${TARGET_MS} ms) ${t < TARGET_MS ? 'OK' : 'OVER TARGET'}`,
+);

@@ -25,7 +25,10 @@ const ROUTES: Record<string, string> = {
 /** Modules that must never reach the trainee's bundle (the studio's lazy chunk may use them). */
 const FORBIDDEN: { pattern: RegExp; why: string }[] = [
   // zod/mini (v4/core + v4/mini) is allowed for the stored-progress schema; full zod is not.
-  { pattern: /node_modules\/zod\/(v4\/classic|v3)\//, why: 'full zod (use zod/mini; the full schema belongs to build time and the studio)' },
+  {
+    pattern: /node_modules\/zod\/(v4\/classic|v3)\//,
+    why: 'full zod (use zod/mini; the full schema belongs to build time and the studio)',
+  },
   { pattern: /node_modules\/yaml\//, why: 'yaml (parsing belongs to build time and the studio)' },
   { pattern: /src\/domain\/(schema|source)\.ts$/, why: 'domain/schema.ts or source.ts (pulls zod/yaml)' },
   { pattern: /src\/features\/studio\//, why: 'the studio' },
@@ -124,7 +127,8 @@ for (const [key, role] of roles) {
         weights.set(name, (weights.get(name) ?? 0) + n);
       }
     for (const source of map.sources)
-      for (const f of FORBIDDEN) if (f.pattern.test(source)) offenders.push(`${file} (${role}) contains ${source.replace(/^(\.\.\/)+/, '')}: ${f.why}`);
+      for (const f of FORBIDDEN)
+        if (f.pattern.test(source)) offenders.push(`${file} (${role}) contains ${source.replace(/^(\.\.\/)+/, '')}: ${f.why}`);
   }
 }
 rows.sort((a, b) => b.gzip - a.gzip);
@@ -136,7 +140,9 @@ console.log(`${'chunk'.padEnd(width)}  ${'raw kB'.padStart(7)}  ${'gzip kB'.padS
 for (const r of rows) console.log(`${r.file.padEnd(width)}  ${kB(r.raw)}  ${kB(r.gzip)}  ${r.role}`);
 const total = rows.reduce((s, r) => s + r.gzip, 0);
 const totalRaw = rows.reduce((s, r) => s + r.raw, 0);
-console.log(`${'total'.padEnd(width)}  ${kB(totalRaw)}  ${kB(total)}  budget ${BUDGET_KB} kB gzip (${Math.round((total / 1000 / BUDGET_KB) * 100)}%)`);
+console.log(
+  `${'total'.padEnd(width)}  ${kB(totalRaw)}  ${kB(total)}  budget ${BUDGET_KB} kB gzip (${Math.round((total / 1000 / BUDGET_KB) * 100)}%)`,
+);
 
 if (weights.size) {
   console.log('\nHeaviest modules (raw generated kB, grouped by package):');

@@ -13,7 +13,11 @@ import { HOSTILE_CLASSES, hostileCorpus, type HostileClass } from '../src/testin
 import { checkSource, textReport } from './scenarios-check-lib';
 
 const { values } = parseArgs({
-  options: { seed: { type: 'string', default: '1' }, 'per-class': { type: 'string', default: '100' }, 'budget-ms': { type: 'string', default: '2000' } },
+  options: {
+    seed: { type: 'string', default: '1' },
+    'per-class': { type: 'string', default: '100' },
+    'budget-ms': { type: 'string', default: '2000' },
+  },
 });
 const seed = Number(values.seed);
 const perClass = Number(values['per-class']);
@@ -48,7 +52,9 @@ interface ClassStats {
   refused: number;
   rules: Map<string, number>;
 }
-const stats = new Map<HostileClass, ClassStats>(HOSTILE_CLASSES.map((c) => [c, { files: 0, checkMs: [], importMs: [], valid: 0, imported: 0, refused: 0, rules: new Map() }]));
+const stats = new Map<HostileClass, ClassStats>(
+  HOSTILE_CLASSES.map((c) => [c, { files: 0, checkMs: [], importMs: [], valid: 0, imported: 0, refused: 0, rules: new Map() }]),
+);
 const failures: string[] = [];
 const slowest: { name: string; ms: number; pipeline: string; kB: number }[] = [];
 
@@ -64,7 +70,8 @@ for (const file of corpus) {
     const first = report.problems[0]?.rule;
     if (first) s.rules.set(first, (s.rules.get(first) ?? 0) + 1);
     for (const p of report.problems) if (!p.line || !p.column) failures.push(`${file.name}: problem without a position: ${p.rule}`);
-    for (const line of textReport([report])) if (RAW_CONTROL.test(line)) failures.push(`${file.name}: raw control character in ${JSON.stringify(line.slice(0, 120))}`);
+    for (const line of textReport([report]))
+      if (RAW_CONTROL.test(line)) failures.push(`${file.name}: raw control character in ${JSON.stringify(line.slice(0, 120))}`);
   } catch (e) {
     failures.push(`${file.name}: scenarios:check threw ${(e as Error)?.stack ?? e}`);
   }
@@ -83,19 +90,34 @@ for (const file of corpus) {
 }
 
 const all = [...stats.values()];
-const ms = (xs: number[]) => `${median(xs).toFixed(1).padStart(7)} ${Math.max(0, ...xs).toFixed(1).padStart(8)}`;
-console.log(`Hostile-file fuzz: seed ${seed}, ${corpus.length} files (${perClass} per class, from ${sources.length} bundled scenarios), generated in ${(generateMs / 1000).toFixed(1)} s; Node ${process.version}`);
+const ms = (xs: number[]) =>
+  `${median(xs).toFixed(1).padStart(7)} ${Math.max(0, ...xs)
+    .toFixed(1)
+    .padStart(8)}`;
+console.log(
+  `Hostile-file fuzz: seed ${seed}, ${corpus.length} files (${perClass} per class, from ${sources.length} bundled scenarios), generated in ${(generateMs / 1000).toFixed(1)} s; Node ${process.version}`,
+);
 console.log(`budget per file and pipeline: ${budget} ms\n`);
-console.log(`${'class'.padEnd(14)} files | check ms: median      max | import ms: median      max | valid imported refused | first problem rules`);
+console.log(
+  `${'class'.padEnd(14)} files | check ms: median      max | import ms: median      max | valid imported refused | first problem rules`,
+);
 for (const [c, s] of stats) {
-  const rules = [...s.rules].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${n}`).join(', ');
-  console.log(`${c.padEnd(14)} ${String(s.files).padStart(5)} |        ${ms(s.checkMs)} |         ${ms(s.importMs)} | ${String(s.valid).padStart(5)} ${String(s.imported).padStart(8)} ${String(s.refused).padStart(7)} | ${rules}`);
+  const rules = [...s.rules]
+    .sort((a, b) => b[1] - a[1])
+    .map(([r, n]) => `${r} ${n}`)
+    .join(', ');
+  console.log(
+    `${c.padEnd(14)} ${String(s.files).padStart(5)} |        ${ms(s.checkMs)} |         ${ms(s.importMs)} | ${String(s.valid).padStart(5)} ${String(s.imported).padStart(8)} ${String(s.refused).padStart(7)} | ${rules}`,
+  );
 }
 const checkAll = all.flatMap((s) => s.checkMs);
 const importAll = all.flatMap((s) => s.importMs);
-console.log(`${'all'.padEnd(14)} ${String(corpus.length).padStart(5)} |        ${ms(checkAll)} |         ${ms(importAll)} | ${String(all.reduce((n, s) => n + s.valid, 0)).padStart(5)} ${String(all.reduce((n, s) => n + s.imported, 0)).padStart(8)} ${String(all.reduce((n, s) => n + s.refused, 0)).padStart(7)} |`);
+console.log(
+  `${'all'.padEnd(14)} ${String(corpus.length).padStart(5)} |        ${ms(checkAll)} |         ${ms(importAll)} | ${String(all.reduce((n, s) => n + s.valid, 0)).padStart(5)} ${String(all.reduce((n, s) => n + s.imported, 0)).padStart(8)} ${String(all.reduce((n, s) => n + s.refused, 0)).padStart(7)} |`,
+);
 console.log('\nslowest:');
-for (const s of slowest.sort((a, b) => b.ms - a.ms).slice(0, 5)) console.log(`  ${s.ms.toFixed(0).padStart(6)} ms  ${s.pipeline.padEnd(6)} ${s.name} (${s.kB.toFixed(0)} kB)`);
+for (const s of slowest.sort((a, b) => b.ms - a.ms).slice(0, 5))
+  console.log(`  ${s.ms.toFixed(0).padStart(6)} ms  ${s.pipeline.padEnd(6)} ${s.name} (${s.kB.toFixed(0)} kB)`);
 console.log(`\n${failures.length} failure${failures.length === 1 ? '' : 's'}`);
 for (const f of failures.slice(0, 50)) console.log(`  ${f}`);
 process.exit(failures.length ? 1 : 0);

@@ -43,7 +43,8 @@ let fakeDist: string;
 
 beforeAll(() => {
   const probe = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
-  if (probe.error) throw new Error('xmllint not found: install Debian\'s libxml2-utils (apt-get install -y libxml2-utils); .ci/run does this');
+  if (probe.error)
+    throw new Error("xmllint not found: install Debian's libxml2-utils (apt-get install -y libxml2-utils); .ci/run does this");
   work = mkdtempSync(join(tmpdir(), 'catalyst-manifests-'));
   fakeDist = join(work, 'dist');
   mkdirSync(join(fakeDist, 'assets'), { recursive: true });
@@ -95,13 +96,21 @@ describe('SCORM 1.2 package', () => {
     expect(files).toContain('assets/index-abc.js');
     expect(files).not.toContain('assets/index-abc.js.map');
     expect(files.some((f) => f.startsWith('.vite'))).toBe(false);
-    expect(files).toEqual(expect.arrayContaining(['imsmanifest.xml', 'imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'imsmd_rootv1p2p1.xsd', 'ims_xml.xsd']));
+    expect(files).toEqual(
+      expect.arrayContaining(['imsmanifest.xml', 'imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'imsmd_rootv1p2p1.xsd', 'ims_xml.xsd']),
+    );
   });
 
   it('fails validation for a manifest the schema forbids (the check is real)', () => {
     const { dir } = unpack('scorm12', 'scorm12-bad');
     const bad = join(dir, 'bad.xml');
-    writeFileSync(bad, scorm12Manifest({ scenarios: [{ id: 'a', title: 'A', description: 'B' }], files: ['index.html'] }).replace('adlcp:scormtype="sco"', 'adlcp:scormtype="lesson"'));
+    writeFileSync(
+      bad,
+      scorm12Manifest({ scenarios: [{ id: 'a', title: 'A', description: 'B' }], files: ['index.html'] }).replace(
+        'adlcp:scormtype="sco"',
+        'adlcp:scormtype="lesson"',
+      ),
+    );
     const result = validateScorm('scorm12', dir, bad);
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/scormtype.*lesson|lesson.*scormtype/);
@@ -114,7 +123,9 @@ describe('SCORM 2004 4th edition package', () => {
     const result = validateScorm('scorm2004', dir);
     expect(result.output).toContain('validates');
     expect(result.ok).toBe(true);
-    expect(files).toEqual(expect.arrayContaining(['imsmanifest.xml', 'imscp_v1p1.xsd', 'adlcp_v1p3.xsd', 'imsss_v1p0.xsd', 'imsss_v1p0util.xsd', 'xml.xsd']));
+    expect(files).toEqual(
+      expect.arrayContaining(['imsmanifest.xml', 'imscp_v1p1.xsd', 'adlcp_v1p3.xsd', 'imsss_v1p0.xsd', 'imsss_v1p0util.xsd', 'xml.xsd']),
+    );
     const xml = scorm2004Manifest({ scenarios: readPackageScenarios(join(ROOT, 'scenarios'), ['the-glue']), files: ['index.html'] });
     expect(xml).toContain('<schemaversion>2004 4th Edition</schemaversion>');
     expect(xml).toContain('href="index.html?scenario=the-glue&amp;scorm=2004"');
@@ -124,10 +135,19 @@ describe('SCORM 2004 4th edition package', () => {
   it('keeps scenario text as text: markup characters in a title are escaped and still validate', () => {
     const { dir } = unpack('scorm2004', 'scorm2004-escape');
     const odd = join(dir, 'odd.xml');
-    writeFileSync(odd, scorm2004Manifest({ scenarios: [{ id: 'odd', title: '<b>Tom & "Jerry"</b>', description: "it's <script>" }], files: ['index.html'] }));
+    writeFileSync(
+      odd,
+      scorm2004Manifest({ scenarios: [{ id: 'odd', title: '<b>Tom & "Jerry"</b>', description: "it's <script>" }], files: ['index.html'] }),
+    );
     expect(validateScorm('scorm2004', dir, odd).ok).toBe(true);
     const bad = join(dir, 'bad.xml');
-    writeFileSync(bad, scorm2004Manifest({ scenarios: [{ id: 'a', title: 'A', description: 'B' }], files: ['index.html'] }).replace('<imsss:minNormalizedMeasure>0.6', '<imsss:minNormalizedMeasure>1.6'));
+    writeFileSync(
+      bad,
+      scorm2004Manifest({ scenarios: [{ id: 'a', title: 'A', description: 'B' }], files: ['index.html'] }).replace(
+        '<imsss:minNormalizedMeasure>0.6',
+        '<imsss:minNormalizedMeasure>1.6',
+      ),
+    );
     expect(validateScorm('scorm2004', dir, bad).ok).toBe(false);
   });
 });

@@ -73,8 +73,7 @@ const ident = (prefix: string, id: string) => `${prefix}-${id}`;
 export const launchHref = (format: PackageFormat, id: string): string =>
   format === 'cmi5' ? `index.html?scenario=${id}` : `index.html?scenario=${id}&scorm=${format === 'scorm12' ? '1.2' : '2004'}`;
 
-const fileList = (files: readonly string[], indent: string) =>
-  files.map((f) => `${indent}<file href="${xmlEscape(f)}"/>`).join('\n');
+const fileList = (files: readonly string[], indent: string) => files.map((f) => `${indent}<file href="${xmlEscape(f)}"/>`).join('\n');
 
 export function scorm12Manifest(o: ManifestOptions): string {
   const title = o.courseTitle ?? COURSE_TITLE;
@@ -96,7 +95,9 @@ export function scorm12Manifest(o: ManifestOptions): string {
     .join('\n');
   const resources = o.scenarios
     .map(
-      (s) => `    <resource identifier="${ident('sco', s.id)}" type="webcontent" adlcp:scormtype="sco" href="${xmlEscape(launchHref('scorm12', s.id))}">
+      (
+        s,
+      ) => `    <resource identifier="${ident('sco', s.id)}" type="webcontent" adlcp:scormtype="sco" href="${xmlEscape(launchHref('scorm12', s.id))}">
       <file href="index.html"/>
       <dependency identifierref="catalyst-site"/>
     </resource>`,
@@ -168,7 +169,9 @@ ${lom(s.title, s.description, '        ')}
     .join('\n');
   const resources = o.scenarios
     .map(
-      (s) => `    <resource identifier="${ident('sco', s.id)}" type="webcontent" adlcp:scormType="sco" href="${xmlEscape(launchHref('scorm2004', s.id))}">
+      (
+        s,
+      ) => `    <resource identifier="${ident('sco', s.id)}" type="webcontent" adlcp:scormType="sco" href="${xmlEscape(launchHref('scorm2004', s.id))}">
       <file href="index.html"/>
       <dependency identifierref="catalyst-site"/>
     </resource>`,
@@ -209,7 +212,9 @@ export function cmi5CourseStructure(o: Omit<ManifestOptions, 'files'>): string {
   const text = (t: string) => `<langstring lang="en">${xmlEscape(t)}</langstring>`;
   const aus = o.scenarios
     .map(
-      (s) => `  <au id="${xmlEscape(scenarioIri(s.id))}" moveOn="CompletedAndPassed" masteryScore="${MASTERY_SCORE}" launchMethod="AnyWindow">
+      (
+        s,
+      ) => `  <au id="${xmlEscape(scenarioIri(s.id))}" moveOn="CompletedAndPassed" masteryScore="${MASTERY_SCORE}" launchMethod="AnyWindow">
     <title>${text(s.title)}</title>
     <description>${text(s.description)}</description>
     <url>${xmlEscape(launchHref('cmi5', s.id))}</url>

@@ -76,14 +76,18 @@ export function readPackageScenarios(dir: string, ids: readonly string[] = []): 
   const byId = new Map(files.map((f) => [f.replace(/\.ya?ml$/, ''), f]));
   const unknown = ids.filter((id) => !byId.has(id));
   if (unknown.length)
-    throw new Error(`--scenario ${unknown.join(', ')}: no such scenario in ${relative(process.cwd(), dir) || dir}/ (there are: ${[...byId.keys()].join(', ')})`);
+    throw new Error(
+      `--scenario ${unknown.join(', ')}: no such scenario in ${relative(process.cwd(), dir) || dir}/ (there are: ${[...byId.keys()].join(', ')})`,
+    );
   const chosen = ids.length ? ids : [...byId.keys()];
   return chosen.map((id) => {
     const file = byId.get(id)!;
     const { scenario, problems } = parseScenarioSource(readFileSync(join(dir, file), 'utf8'), { expectedId: id, lint: false });
     if (!scenario) {
       const first = problems.find((p) => p.severity === 'error');
-      throw new Error(`${join(relative(process.cwd(), dir) || dir, file)}: not a valid scenario${first ? ` (${first.message})` : ''}; run npm run scenarios:check`);
+      throw new Error(
+        `${join(relative(process.cwd(), dir) || dir, file)}: not a valid scenario${first ? ` (${first.message})` : ''}; run npm run scenarios:check`,
+      );
     }
     return { id, title: scenario.title, description: scenario.summary };
   });
@@ -122,7 +126,8 @@ export function packageEntries(format: PackageFormat, dist: string, scenarios: r
   } else {
     const manifest = format === 'scorm12' ? scorm12Manifest : scorm2004Manifest;
     entries['imsmanifest.xml'] = text(manifest({ scenarios, files, version }));
-    for (const xsd of format === 'scorm12' ? SCORM12_XSDS : SCORM2004_XSDS) entries[xsd] = new Uint8Array(readFileSync(join(XSD_DIRS[format], xsd)));
+    for (const xsd of format === 'scorm12' ? SCORM12_XSDS : SCORM2004_XSDS)
+      entries[xsd] = new Uint8Array(readFileSync(join(XSD_DIRS[format], xsd)));
   }
   return entries;
 }
@@ -176,7 +181,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     process.exit(2);
   }
   runPackage(args).then(
-    (file) => console.log(`Wrote ${relative(process.cwd(), file)} (${(statSync(file).size / 1024).toFixed(0)} kB): upload it to your LMS as a ${basename(file).includes('cmi5') ? 'cmi5 course' : 'SCORM package'}.`),
+    (file) =>
+      console.log(
+        `Wrote ${relative(process.cwd(), file)} (${(statSync(file).size / 1024).toFixed(0)} kB): upload it to your LMS as a ${basename(file).includes('cmi5') ? 'cmi5 course' : 'SCORM package'}.`,
+      ),
     (e: unknown) => {
       console.error(`npm run package: ${e instanceof Error ? e.message : String(e)}`);
       process.exit(1);

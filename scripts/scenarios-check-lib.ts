@@ -40,7 +40,14 @@ export function checkFile(path: string, shown: string, opts: { expectedId?: stri
     if (statSync(path).size > MAX_SOURCE_BYTES) throw new Error(`file is over ${MAX_SOURCE_BYTES / 1024 / 1024} MB`);
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    const problem: Problem = { severity: 'error', path: [], rule: 'unreadable', message: `cannot read: ${(e as Error).message}`, line: 1, column: 1 };
+    const problem: Problem = {
+      severity: 'error',
+      path: [],
+      rule: 'unreadable',
+      message: `cannot read: ${(e as Error).message}`,
+      line: 1,
+      column: 1,
+    };
     return { file: shown, problems: [problem], errors: 1, warnings: 0 };
   }
   return checkSource(shown, text, opts);

@@ -30,7 +30,10 @@ async function newDraft(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'New scenario' }).click();
   await page.waitForURL(/#\/studio\/draft-[a-z0-9]+/);
   await page.locator('#field-title').waitFor();
-  await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Saved$/ })
+    .waitFor();
   return page.url();
 }
 
@@ -46,7 +49,11 @@ async function trial(context: BrowserContext, kind: Kind, n: number): Promise<bo
   if (kind === 'crash')
     await page.addInitScript(() => {
       const add = EventTarget.prototype.addEventListener;
-      EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, ...rest: [EventListenerOrEventListenerObject | null, (boolean | AddEventListenerOptions)?]) {
+      EventTarget.prototype.addEventListener = function (
+        this: EventTarget,
+        type: string,
+        ...rest: [EventListenerOrEventListenerObject | null, (boolean | AddEventListenerOptions)?]
+      ) {
         if (type === 'pagehide' || type === 'visibilitychange') return;
         add.call(this, type, ...rest);
       };
@@ -56,7 +63,12 @@ async function trial(context: BrowserContext, kind: Kind, n: number): Promise<bo
   await page.locator('#field-title').fill(title);
   if (kind === 'reload') {
     await page.reload();
-    return (await page.locator('#field-title').inputValue().catch(() => '')) === title || (await titleIn(page, url)) === title;
+    return (
+      (await page
+        .locator('#field-title')
+        .inputValue()
+        .catch(() => '')) === title || (await titleIn(page, url)) === title
+    );
   }
   if (kind === 'crash') {
     const session = await page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));

@@ -20,11 +20,17 @@ const OUT = arg('out', '/tmp/editor-shots');
 const PORT = Number(arg('port', '4209'));
 
 async function startPreview(): Promise<ChildProcess> {
-  const child = spawn('npx', ['vite', 'preview', '--configLoader', 'runner', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+  const child = spawn(
+    'npx',
+    ['vite', 'preview', '--configLoader', 'runner', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
+    { stdio: 'ignore', detached: true },
+  );
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return child;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error('vite preview did not start');
@@ -39,7 +45,12 @@ const visibleBoxes = (page: Page) =>
       const r = el.getBoundingClientRect();
       if (r.left >= canvas.left && r.right <= canvas.right && r.top >= canvas.top && r.bottom <= canvas.bottom) n++;
     }
-    return { width: Math.round(canvas.width), height: Math.round(canvas.height), visible: n, total: document.querySelectorAll('.bm-canvas .react-flow__node').length };
+    return {
+      width: Math.round(canvas.width),
+      height: Math.round(canvas.height),
+      visible: n,
+      total: document.querySelectorAll('.bm-canvas .react-flow__node').length,
+    };
   });
 
 async function main() {

@@ -9,7 +9,15 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { findPartneringPath, formatProblem, hasErrors, parseScenarioSource, scenarioVersion, summarize, type Scenario } from '../src/domain';
+import {
+  findPartneringPath,
+  formatProblem,
+  hasErrors,
+  parseScenarioSource,
+  scenarioVersion,
+  summarize,
+  type Scenario,
+} from '../src/domain';
 
 const INDEX_ID = 'virtual:catalyst/scenarios';
 const ONE_PREFIX = 'virtual:catalyst/scenario/';
@@ -22,7 +30,10 @@ interface Loaded {
 
 /** The scenario ids a build is limited to (CATALYST_SCENARIOS, comma-separated), or undefined for all. */
 export function onlyScenarios(env: string | undefined = process.env.CATALYST_SCENARIOS): Set<string> | undefined {
-  const ids = (env ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = (env ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return ids.length ? new Set(ids) : undefined;
 }
 
@@ -49,7 +60,8 @@ export function scenariosPlugin(dir = 'scenarios', only = onlyScenarios()): Plug
       const id = basename(file).replace(/\.ya?ml$/, '');
       const { scenario, problems } = parseScenarioSource(readFileSync(file, 'utf8'), { expectedId: id });
       const shown = `${dir}/${basename(file)}`;
-      if (hasErrors(problems) || !scenario) messages.push(...problems.filter((p) => p.severity === 'error').map((p) => formatProblem(shown, p)));
+      if (hasErrors(problems) || !scenario)
+        messages.push(...problems.filter((p) => p.severity === 'error').map((p) => formatProblem(shown, p)));
       else loaded.push({ id, scenario, version: scenarioVersion(scenario) });
     }
     return { loaded, messages, files };

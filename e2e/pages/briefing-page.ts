@@ -5,7 +5,10 @@ export class BriefingPage {
   readonly resume: Locator;
   constructor(readonly page: Page) {
     this.start = page.getByRole('main').getByRole('link', { name: /^Start\b/ });
-    this.resume = page.getByRole('main').getByRole('link', { name: /^Resume\b/ }).first();
+    this.resume = page
+      .getByRole('main')
+      .getByRole('link', { name: /^Resume\b/ })
+      .first();
   }
   async goto(scenarioId: string) {
     await this.page.goto(`./#/scenarios/${scenarioId}`);

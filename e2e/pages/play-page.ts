@@ -26,7 +26,9 @@ export class PlayPage {
   }
   /** Wait until the page shows either responses to pick, feedback, or the end of the run. */
   async waitForTurn() {
-    await expect(this.choicesHeading.or(this.feedbackHeading).or(this.page.getByRole('heading', { level: 1 }).filter({ hasText: /debrief/i }))).toBeVisible();
+    await expect(
+      this.choicesHeading.or(this.feedbackHeading).or(this.page.getByRole('heading', { level: 1 }).filter({ hasText: /debrief/i })),
+    ).toBeVisible();
   }
   async choiceTexts(): Promise<string[]> {
     return (await this.choices.allTextContents()).map((t) => t.trim());
@@ -39,7 +41,10 @@ export class PlayPage {
   }
   /** The stance named in the feedback panel ("Partnering", "Directing", ...). */
   async stance(): Promise<string> {
-    const line = this.feedback.locator('p').filter({ hasText: /^\s*Stance:/ }).first();
+    const line = this.feedback
+      .locator('p')
+      .filter({ hasText: /^\s*Stance:/ })
+      .first();
     return (await line.textContent())!.replace('Stance:', '').trim();
   }
   transcriptText(): Promise<string> {

@@ -92,7 +92,10 @@ export class StudioPage {
   async selectFromList(id: string) {
     const list = this.branchMap.getByRole('button', { name: 'List', exact: true });
     if ((await list.getAttribute('aria-pressed')) !== 'true') await list.click();
-    await this.branchMap.getByRole('listitem').getByRole('button', { name: new RegExp(`^[A-Z].*? ${escapeRe(id)}( |$)`) }).click();
+    await this.branchMap
+      .getByRole('listitem')
+      .getByRole('button', { name: new RegExp(`^[A-Z].*? ${escapeRe(id)}( |$)`) })
+      .click();
     await this.expectInspecting(id);
   }
 

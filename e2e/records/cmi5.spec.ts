@@ -9,7 +9,10 @@ const SCENARIO = 'the-glue';
 async function playThrough(page: Page): Promise<string[]> {
   const play = new PlayPage(page);
   const stances: string[] = [];
-  await page.getByRole('main').getByRole('link', { name: /^Start\b/ }).click();
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: /^Start\b/ })
+    .click();
   for (let turn = 0; turn < 40 && !(await play.atDebrief()); turn++) {
     await play.waitForTurn();
     if (await play.atDebrief()) break;
@@ -63,7 +66,10 @@ test('a cmi5 launch played through sends the full statement sequence to the LRS'
 test('a cmi5 reload reuses the token, the Progress page says where records go, and leaving returns to the LMS', async ({ page, lms }) => {
   const launch = lms.launch({ scenario: SCENARIO });
   await page.goto(`./?${launch.query}`);
-  await page.getByRole('main').getByRole('link', { name: /^Start\b/ }).click();
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: /^Start\b/ })
+    .click();
   const play = new PlayPage(page);
   await play.waitForTurn();
   await play.choose(0);
@@ -86,7 +92,10 @@ test('a cmi5 reload reuses the token, the Progress page says where records go, a
 test('the LRS down mid-run and back up: the header counts what waits, and every statement arrives exactly once', async ({ page, lms }) => {
   const launch = lms.launch({ scenario: SCENARIO });
   await page.goto(`./?${launch.query}`);
-  await page.getByRole('main').getByRole('link', { name: /^Start\b/ }).click();
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: /^Start\b/ })
+    .click();
   const play = new PlayPage(page);
   await play.waitForTurn();
   await play.choose(0);
@@ -113,7 +122,10 @@ test('the LRS down mid-run and back up: the header counts what waits, and every 
 test('a page closed while a send is in flight: reopened, the queue drains with no duplicates', async ({ page, context, lms }) => {
   const launch = lms.launch({ scenario: SCENARIO });
   await page.goto(`./?${launch.query}`);
-  await page.getByRole('main').getByRole('link', { name: /^Start\b/ }).click();
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: /^Start\b/ })
+    .click();
   const play = new PlayPage(page);
   await play.waitForTurn();
   await statementsWhen(lms, launch.registration, (s) => s.length === 0 || s.length === 1);
@@ -130,20 +142,31 @@ test('a page closed while a send is in flight: reopened, the queue drains with n
   const reopened = await context.newPage();
   await reopened.goto(`./?${again.query}`);
   await expect
-    .poll(() => reopened.evaluate(() => new Promise<number>((done) => {
-      const open = indexedDB.open('catalyst-records');
-      open.onsuccess = () => {
-        const count = open.result.transaction('outbox').objectStore('outbox').count();
-        count.onsuccess = () => done(count.result);
-      };
-    })), { timeout: 30_000 })
+    .poll(
+      () =>
+        reopened.evaluate(
+          () =>
+            new Promise<number>((done) => {
+              const open = indexedDB.open('catalyst-records');
+              open.onsuccess = () => {
+                const count = open.result.transaction('outbox').objectStore('outbox').count();
+                count.onsuccess = () => done(count.result);
+              };
+            }),
+        ),
+      { timeout: 30_000 },
+    )
     .toBe(0);
   const all = await lms.statements(launch.registration);
   expect(all.map(verbOf)).toEqual(['initialized', 'answered']);
   expect(new Set(all.map((s) => s.id)).size).toBe(2);
 });
 
-test('a used fetch URL in a new tab: the trainee is told results cannot be recorded, and nothing is sent', async ({ page, browser, lms }) => {
+test('a used fetch URL in a new tab: the trainee is told results cannot be recorded, and nothing is sent', async ({
+  page,
+  browser,
+  lms,
+}) => {
   const launch = lms.launch({ scenario: SCENARIO });
   await page.goto(`./?${launch.query}`);
   await expect(page.getByRole('main').getByRole('link', { name: /^Start\b/ })).toBeVisible();
@@ -153,8 +176,13 @@ test('a used fetch URL in a new tab: the trainee is told results cannot be recor
   const other = await browser.newContext();
   const tab = await other.newPage();
   await tab.goto(`./?${launch.query}`);
-  await expect(tab.getByRole('alert')).toContainText('Your results cannot be recorded: the LMS did not give a sign-in token (This fetch URL was already used.)');
-  await tab.getByRole('main').getByRole('link', { name: /^Start\b/ }).click();
+  await expect(tab.getByRole('alert')).toContainText(
+    'Your results cannot be recorded: the LMS did not give a sign-in token (This fetch URL was already used.)',
+  );
+  await tab
+    .getByRole('main')
+    .getByRole('link', { name: /^Start\b/ })
+    .click();
   const play = new PlayPage(tab);
   await play.waitForTurn();
   await play.choose(0);

@@ -12,7 +12,10 @@ const start = /\nstart: ([a-z0-9-]+)\n/.exec(readFileSync(`scenarios/${SCENARIO}
 /** Play the launched scenario to its ending, choosing the response at `offset + turn` each time. */
 async function playThrough(page: Page, offset: number): Promise<void> {
   const play = new PlayPage(page);
-  await page.getByRole('main').getByRole('link', { name: /^Start\b/ }).click();
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: /^Start\b/ })
+    .click();
   for (let turn = 0; turn < 40 && !(await play.atDebrief()); turn++) {
     await play.waitForTurn();
     if (await play.atDebrief()) break;
@@ -72,9 +75,14 @@ test('seeded by cmi5 launches, the real LRS gives the Cohort page the counts on 
   const opening = map.locator('.bm-list-item').filter({ has: page.locator('code', { hasText: new RegExp(`^${start}$`) }) });
   await expect(opening).toContainText(`Reached by ${TRAINEES}`);
   for (const [choiceId, n] of counts) {
-    const text = (firsts.find((s) => s.result!.response === choiceId)!.object as { definition?: { choices?: { id: string; description: Record<string, string> }[] } })
-      .definition!.choices!.find((c) => c.id === choiceId)!.description['en-US']!;
-    await expect(opening.locator('.bm-list-link', { hasText: text.slice(0, 40) })).toContainText(`Chosen in ${n} ${n === 1 ? 'attempt' : 'attempts'}, ${Math.round((n / TRAINEES) * 100)}% of the ${TRAINEES}`);
+    const text = (
+      firsts.find((s) => s.result!.response === choiceId)!.object as {
+        definition?: { choices?: { id: string; description: Record<string, string> }[] };
+      }
+    ).definition!.choices!.find((c) => c.id === choiceId)!.description['en-US']!;
+    await expect(opening.locator('.bm-list-link', { hasText: text.slice(0, 40) })).toContainText(
+      `Chosen in ${n} ${n === 1 ? 'attempt' : 'attempts'}, ${Math.round((n / TRAINEES) * 100)}% of the ${TRAINEES}`,
+    );
   }
   await expect(page.getByRole('region', { name: 'Trainees' }).getByRole('row')).toHaveCount(TRAINEES + 1);
   expect(await axeViolations(page), 'cohort from the LRS').toEqual([]);

@@ -3,7 +3,10 @@ import { PlayPage } from '../pages/play-page';
 import { LRS_AUTH } from './lrs';
 import { EXT, expect, statementsWhen, test, verbOf } from './records-fixtures';
 
-test('bad launch parameters: each is named in plain words, nothing is sent, and standalone play is offered', async ({ page, foreignRequests }) => {
+test('bad launch parameters: each is named in plain words, nothing is sent, and standalone play is offered', async ({
+  page,
+  foreignRequests,
+}) => {
   await page.goto('./?scenario=the-glue&endpoint=lrs.example.org&fetch=&actor=sam&registration=42&activityId=https://lms.example.org/au/1');
   await expect(page.getByRole('heading', { level: 1, name: 'This launch link cannot be used' })).toBeVisible();
   const problems = page.getByRole('main').getByRole('listitem');
@@ -23,9 +26,18 @@ test('bad launch parameters: each is named in plain words, nothing is sent, and 
 test('an xAPI link launch sends statements straight to the instructor LRS', async ({ page, lrs, lms }) => {
   const registration = crypto.randomUUID();
   const actor = { name: 'Cohort Learner', mbox: `mailto:learner-${registration.slice(0, 8)}@example.org` };
-  const q = new URLSearchParams({ scenario: 'the-glue', endpoint: lrs.endpoint, auth: LRS_AUTH, actor: JSON.stringify(actor), registration });
+  const q = new URLSearchParams({
+    scenario: 'the-glue',
+    endpoint: lrs.endpoint,
+    auth: LRS_AUTH,
+    actor: JSON.stringify(actor),
+    registration,
+  });
   await page.goto(`./?${q}`);
-  await page.getByRole('main').getByRole('link', { name: /^Start\b/ }).click();
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: /^Start\b/ })
+    .click();
   const play = new PlayPage(page);
   await play.waitForTurn();
   await play.choose(0);

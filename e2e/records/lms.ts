@@ -47,14 +47,21 @@ const CORS_HEADERS = 'authorization,content-type,x-experience-api-version';
 
 export class LmsStandIn {
   private readonly launches = new Map<string, LaunchState>();
-  private constructor(private readonly server: Server, readonly origin: string, private readonly lrsEndpoint: string) {}
+  private constructor(
+    private readonly server: Server,
+    readonly origin: string,
+    private readonly lrsEndpoint: string,
+  ) {}
 
   static async start(lrsEndpoint: string): Promise<LmsStandIn> {
     const port = await freePort();
     const holder: { lms?: LmsStandIn } = {};
-    const server = createServer((req, res) => void holder.lms!.route(req, res).catch((e) => {
-      res.writeHead(500).end(String(e));
-    }));
+    const server = createServer(
+      (req, res) =>
+        void holder.lms!.route(req, res).catch((e) => {
+          res.writeHead(500).end(String(e));
+        }),
+    );
     const lms = (holder.lms = new LmsStandIn(server, `http://127.0.0.1:${port}`, lrsEndpoint));
     await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
     return lms;
@@ -65,7 +72,11 @@ export class LmsStandIn {
     const key = randomUUID().slice(0, 8);
     const registration = randomUUID();
     const activityId = `https://lms.example.org/course/catalyst/au/${opts.scenario}`;
-    const actor = { objectType: 'Agent' as const, name: 'Test Learner', account: { homePage: 'https://lms.example.org', name: `learner-${key}` } };
+    const actor = {
+      objectType: 'Agent' as const,
+      name: 'Test Learner',
+      account: { homePage: 'https://lms.example.org', name: `learner-${key}` },
+    };
     const endpoint = `${this.origin}/l/${key}/xapi/`;
     const state: LaunchState = {
       launch: undefined as unknown as Launch,
@@ -97,7 +108,14 @@ export class LmsStandIn {
       actor,
       endpoint,
       fetchUrl,
-      query: new URLSearchParams({ scenario: opts.scenario, endpoint, fetch: fetchUrl, actor: JSON.stringify(actor), registration, activityId }).toString(),
+      query: new URLSearchParams({
+        scenario: opts.scenario,
+        endpoint,
+        fetch: fetchUrl,
+        actor: JSON.stringify(actor),
+        registration,
+        activityId,
+      }).toString(),
     };
     (state as { launch: Launch }).launch = launch;
     return launch;
@@ -175,7 +193,10 @@ export class LmsStandIn {
       res.setHeader('Access-Control-Allow-Methods', 'GET,HEAD,PUT,POST,DELETE,OPTIONS');
       res.setHeader('Access-Control-Expose-Headers', 'ETag,X-Experience-API-Version');
     }
-    if (url.pathname === '/returned') return void res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>Course</title><h1>Back in the course</h1>');
+    if (url.pathname === '/returned')
+      return void res
+        .writeHead(200, { 'Content-Type': 'text/html' })
+        .end('<!doctype html><title>Course</title><h1>Back in the course</h1>');
     const m = /^\/l\/([^/]+)\/(fetch\/[^/]+|xapi\/.*)$/.exec(url.pathname);
     const state = m ? this.launches.get(m[1]!) : undefined;
     if (!m || !state) return void res.writeHead(404).end();
@@ -188,7 +209,8 @@ export class LmsStandIn {
       const id = rest.slice('fetch/'.length);
       res.setHeader('Content-Type', 'application/json');
       if (req.method !== 'POST') return void res.writeHead(405).end(JSON.stringify({ 'error-code': '3', 'error-text': 'POST only' }));
-      if (!state.unusedFetch.delete(id)) return void res.writeHead(400).end(JSON.stringify({ 'error-code': '1', 'error-text': 'This fetch URL was already used.' }));
+      if (!state.unusedFetch.delete(id))
+        return void res.writeHead(400).end(JSON.stringify({ 'error-code': '1', 'error-text': 'This fetch URL was already used.' }));
       const token = Buffer.from(`${state.launch.key}:${randomUUID()}`).toString('base64');
       state.tokens.add(token);
       return void res.writeHead(200).end(JSON.stringify({ 'auth-token': token }));
@@ -199,8 +221,14 @@ export class LmsStandIn {
     const xapiPath = rest.slice('xapi/'.length);
 
     if (xapiPath === 'activities/state') {
-      if (url.searchParams.get('stateId') === 'LMS.LaunchData' && url.searchParams.get('registration') === state.launch.registration && req.method === 'GET') {
-        return void res.writeHead(200, { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' }).end(JSON.stringify(state.data));
+      if (
+        url.searchParams.get('stateId') === 'LMS.LaunchData' &&
+        url.searchParams.get('registration') === state.launch.registration &&
+        req.method === 'GET'
+      ) {
+        return void res
+          .writeHead(200, { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' })
+          .end(JSON.stringify(state.data));
       }
       return void res.writeHead(req.method === 'GET' ? 404 : 204).end();
     }
@@ -227,7 +255,10 @@ export class LmsStandIn {
       state.held.push(res);
       return;
     }
-    res.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') ?? 'application/json', 'X-Experience-API-Version': '1.0.3' });
+    res.writeHead(upstream.status, {
+      'Content-Type': upstream.headers.get('content-type') ?? 'application/json',
+      'X-Experience-API-Version': '1.0.3',
+    });
     res.end(Buffer.from(await upstream.arrayBuffer()));
   }
 }
@@ -245,7 +276,14 @@ export interface Statement {
   id: string;
   verb: { id: string; display?: Record<string, string> };
   object: { id: string; objectType?: string; definition?: Record<string, unknown> };
-  result?: { success?: boolean; response?: string; score?: { scaled?: number }; completion?: boolean; duration?: string; extensions?: Record<string, unknown> };
+  result?: {
+    success?: boolean;
+    response?: string;
+    score?: { scaled?: number };
+    completion?: boolean;
+    duration?: string;
+    extensions?: Record<string, unknown>;
+  };
   context?: { registration?: string; extensions?: Record<string, unknown>; contextActivities?: Record<string, { id: string }[]> };
   actor: Record<string, unknown>;
   timestamp: string;

@@ -39,7 +39,11 @@ export async function ensureLrsInstalled(): Promise<void> {
   try {
     // Not the app's engine-strict (inherited as npm_config_engine_strict under `npm test`): the
     // LRS declares old Node engines but runs on Node 20, as the records e2e tests show.
-    const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: LRS_DIR, stdio: 'inherit', env: { ...process.env, npm_config_engine_strict: 'false' } });
+    const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
+      cwd: LRS_DIR,
+      stdio: 'inherit',
+      env: { ...process.env, npm_config_engine_strict: 'false' },
+    });
     if (r.status !== 0 || !existsSync(ENTRY)) throw new Error(`Could not install the test LRS in ${LRS_DIR} (npm ci exited ${r.status}).`);
   } finally {
     rmSync(lock, { recursive: true, force: true });

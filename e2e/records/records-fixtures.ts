@@ -37,13 +37,21 @@ export const EXT = 'https://catalyst.example/xapi/extensions/';
 export const verbOf = (s: Statement) => s.verb.display?.['en-US'] ?? s.verb.id.split('/').at(-1)!;
 
 /** Statements stored in the LRS for a registration, once `done` holds for them. */
-export async function statementsWhen(lms: LmsStandIn, registration: string, done: (s: Statement[]) => boolean, timeout = 20_000): Promise<Statement[]> {
+export async function statementsWhen(
+  lms: LmsStandIn,
+  registration: string,
+  done: (s: Statement[]) => boolean,
+  timeout = 20_000,
+): Promise<Statement[]> {
   let last: Statement[] = [];
   await expect
-    .poll(async () => {
-      last = await lms.statements(registration);
-      return done(last);
-    }, { timeout, message: 'statements in the LRS' })
+    .poll(
+      async () => {
+        last = await lms.statements(registration);
+        return done(last);
+      },
+      { timeout, message: 'statements in the LRS' },
+    )
     .toBe(true);
   return last;
 }

@@ -21,7 +21,9 @@ export function LaunchProblem({ launch }: { launch: BadLaunch }) {
       </ul>
       <p>Ask whoever gave you the link (your course or instructor) for a new one. You can also practise without sending any records.</p>
       <p className="actions">
-        <a className="button" href={standaloneHref(window.location.href)}>Play standalone (nothing is recorded)</a>
+        <a className="button" href={standaloneHref(window.location.href)}>
+          Play standalone (nothing is recorded)
+        </a>
       </p>
     </main>
   );

@@ -15,7 +15,8 @@ export function launchedApp(search: string): ReactElement {
   if (launch.mode !== 'standalone') {
     // Open the launched scenario, unless a reload is already somewhere in the app.
     const hash = window.location.hash;
-    if (hash === '' || hash === '#' || hash === '#/') window.history.replaceState(null, '', `#/scenarios/${encodeURIComponent(launch.scenarioId)}`);
+    if (hash === '' || hash === '#' || hash === '#/')
+      window.history.replaceState(null, '', `#/scenarios/${encodeURIComponent(launch.scenarioId)}`);
     void startRecords(launch);
   }
   return <App />;

@@ -34,20 +34,38 @@ export function Layout() {
 
   return (
     <>
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header className="site-header">
         <div className="site-header-inner">
           <NavLink to="/" className="brand" aria-label="Catalyst, scenario library">
-            <svg aria-hidden="true" viewBox="0 0 32 32" width="28" height="28"><rect width="32" height="32" rx="7" fill="currentColor" /><path d="M9 12a4 4 0 0 1 4-4h8a4 4 0 0 1 4 4v5a4 4 0 0 1-4 4h-5l-5 4v-4a4 4 0 0 1-2-3.5z" fill="#f6c453" /></svg>
+            <svg aria-hidden="true" viewBox="0 0 32 32" width="28" height="28">
+              <rect width="32" height="32" rx="7" fill="currentColor" />
+              <path d="M9 12a4 4 0 0 1 4-4h8a4 4 0 0 1 4 4v5a4 4 0 0 1-4 4h-5l-5 4v-4a4 4 0 0 1-2-3.5z" fill="#f6c453" />
+            </svg>
             <span>Catalyst</span>
           </NavLink>
           <nav aria-label="Main">
             <ul className="nav-list">
-              <li><NavLink to="/" end>Library</NavLink></li>
-              <li><NavLink to="/progress">Progress</NavLink></li>
-              <li><NavLink to="/studio">Studio</NavLink></li>
+              <li>
+                <NavLink to="/" end>
+                  Library
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/progress">Progress</NavLink>
+              </li>
+              <li>
+                <NavLink to="/studio">Studio</NavLink>
+              </li>
             </ul>
           </nav>
         </div>

@@ -17,12 +17,16 @@ export function RecordsBar() {
       {status.problem && !waiting && status.waiting === 0 && (
         <div className="banner warning" role="alert">
           <p>Your results cannot be recorded: {status.problem} You can keep practising; nothing is sent.</p>
-          <a className="button secondary small" href={standaloneHref(window.location.href)}>Play standalone</a>
+          <a className="button secondary small" href={standaloneHref(window.location.href)}>
+            Play standalone
+          </a>
         </div>
       )}
       {status.leave && (
         <p className="records-leave">
-          <button type="button" className="button secondary small" onClick={status.leave}>Return to course</button>
+          <button type="button" className="button secondary small" onClick={status.leave}>
+            Return to course
+          </button>
         </p>
       )}
     </>

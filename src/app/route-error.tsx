@@ -35,8 +35,12 @@ export function RouteError({ error }: { error: Error }) {
       <p>Your progress is safe: it is kept in this browser and was not changed.</p>
       <p className="muted">Details: {error.message}</p>
       <p className="actions">
-        <Link className="button" to="/">Back to the library</Link>
-        <button type="button" className="button secondary" onClick={() => window.location.reload()}>Reload the page</button>
+        <Link className="button" to="/">
+          Back to the library
+        </Link>
+        <button type="button" className="button secondary" onClick={() => window.location.reload()}>
+          Reload the page
+        </button>
       </p>
     </main>
   );

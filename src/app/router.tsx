@@ -26,7 +26,9 @@ const StudioEditor = page(() => import('../features/studio/studio-editor-page'),
 function Loading() {
   return (
     <main id="main" className="page" tabIndex={-1} aria-busy="true">
-      <p role="status" className="muted">Loading…</p>
+      <p role="status" className="muted">
+        Loading…
+      </p>
     </main>
   );
 }

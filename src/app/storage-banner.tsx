@@ -20,9 +20,9 @@ export function StorageBanner() {
       {memoryOnly ? (
         <>
           <p>
-            Your saved progress could not be read, and this browser’s storage is too full to keep a copy of it aside. It has
-            been left untouched and nothing will be saved over it. Until there is room, what you do now is kept in memory only
-            and will be gone when you close this tab.
+            Your saved progress could not be read, and this browser’s storage is too full to keep a copy of it aside. It has been left
+            untouched and nothing will be saved over it. Until there is room, what you do now is kept in memory only and will be gone when
+            you close this tab.
           </p>
           <p className="banner-actions">
             <button type="button" className="button small" onClick={downloadKeptUnreadable}>
@@ -40,8 +40,8 @@ export function StorageBanner() {
             Your saved progress could not be read, so Catalyst started fresh.{' '}
             {unreadable.aside ? (
               <>
-                The unreadable copy was kept aside in this browser (storage key <code>{unreadable.aside}</code>) and has not
-                been overwritten.
+                The unreadable copy was kept aside in this browser (storage key <code>{unreadable.aside}</code>) and has not been
+                overwritten.
               </>
             ) : (
               <>The stored copy was left untouched.</>
@@ -57,7 +57,11 @@ export function StorageBanner() {
         </p>
       )}
       {!memoryOnly && (
-        <button type="button" className="button secondary small" onClick={() => useStorageHealth.setState({ unreadable: undefined, writeError: undefined })}>
+        <button
+          type="button"
+          className="button secondary small"
+          onClick={() => useStorageHealth.setState({ unreadable: undefined, writeError: undefined })}
+        >
           Dismiss
         </button>
       )}

@@ -6,7 +6,9 @@ export function NotFound({ what = 'page' }: { what?: string }) {
       <h1>We couldn’t find that {what}</h1>
       <p>The link may be out of date, or the {what} may have been removed.</p>
       <p>
-        <Link className="button" to="/">Go to the scenario library</Link>
+        <Link className="button" to="/">
+          Go to the scenario library
+        </Link>
       </p>
     </main>
   );

@@ -9,7 +9,12 @@ afterEach(cleanup);
 
 describe('run components', () => {
   it('splits a client line on blank lines into paragraphs and marks narration', () => {
-    const { container } = render(<><Narration text="She pauses." /><ClientText text={'First thought.\n\nSecond thought.'} /></>);
+    const { container } = render(
+      <>
+        <Narration text="She pauses." />
+        <ClientText text={'First thought.\n\nSecond thought.'} />
+      </>,
+    );
     expect([...container.querySelectorAll('p')].map((p) => p.textContent)).toEqual(['She pauses.', 'First thought.', 'Second thought.']);
     expect(screen.getByText('Narration:')).toBeTruthy();
     expect(excerpt('word '.repeat(60), 40).endsWith('…')).toBe(true);
@@ -23,7 +28,17 @@ describe('run components', () => {
   });
 
   it('feedback on a drift names the stance, the markers it breaks and a partnering alternative', () => {
-    render(<FeedbackBody move={{ stance: 'rescuing', markers: ['4.3'], feedback: 'Cuts the feeling short.', reflect: 'What was the hurry?', partneringAlternative: 'What is that like?' }} />);
+    render(
+      <FeedbackBody
+        move={{
+          stance: 'rescuing',
+          markers: ['4.3'],
+          feedback: 'Cuts the feeling short.',
+          reflect: 'What was the hurry?',
+          partneringAlternative: 'What is that like?',
+        }}
+      />,
+    );
     expect(screen.getByText('Rescuing')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'PCC markers this move breaks' })).toBeTruthy();
     expect(screen.getByText('Makes room for the client’s feelings, perceptions and beliefs')).toBeTruthy();

@@ -27,7 +27,15 @@ export interface MeterChange {
  * their paraphrased meaning), a reflective question and, for a drift, the partnering alternative.
  * The text is about the move, never the person.
  */
-export function FeedbackBody({ move, changes, headingLevel = 3 }: { move: FeedbackMove; changes?: readonly MeterChange[]; headingLevel?: 3 | 4 }) {
+export function FeedbackBody({
+  move,
+  changes,
+  headingLevel = 3,
+}: {
+  move: FeedbackMove;
+  changes?: readonly MeterChange[];
+  headingLevel?: 3 | 4;
+}) {
   const H = headingLevel === 3 ? 'h3' : 'h4';
   const partnering = move.stance === 'partnering';
   const moved = changes?.filter((c) => c.delta !== 0) ?? [];

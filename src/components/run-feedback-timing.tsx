@@ -11,7 +11,9 @@ export function FeedbackTimingControl({ value, onChange }: { value: FeedbackTimi
       <label htmlFor={id}>When to show feedback</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value === 'debrief' ? 'debrief' : 'each')}>
         {FEEDBACK_TIMING_OPTIONS.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
     </div>

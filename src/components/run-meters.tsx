@@ -18,7 +18,9 @@ function MeterRow({ reading }: { reading: MeterReading }) {
   return (
     <li className="run-meter">
       <div className="run-meter-head">
-        <span id={labelId} className="run-meter-label">{label}</span>
+        <span id={labelId} className="run-meter-label">
+          {label}
+        </span>
         <span className="run-meter-value">
           {value}
           <span className="run-meter-max"> out of 100</span>

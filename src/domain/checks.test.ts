@@ -55,14 +55,18 @@ describe('graph checks', () => {
   it('finds nodes from which no ending can be reached', () => {
     const ps = problemsOf((s) => {
       moment(s, 'middle').choices[0]!.next = 'loop';
-      s.nodes.loop = { kind: 'moment', client: 'again', choices: [{ id: 'back', text: 'b', stance: 'partnering', feedback: 'f', next: 'middle' }] };
+      s.nodes.loop = {
+        kind: 'moment',
+        client: 'again',
+        choices: [{ id: 'back', text: 'b', stance: 'partnering', feedback: 'f', next: 'middle' }],
+      };
       moment(s, 'middle').choices[1]!.next = 'loop';
     }, 'dead-end');
     expect(ps.map((p) => formatPath(p.path)).sort()).toEqual(['nodes.loop', 'nodes.middle', 'nodes.opening']);
   });
 
   it('requires a route fallback', () => {
-    const ps = problemsOf((s) => ((s.nodes.check as { routes: unknown[] }).routes.pop()), 'route-fallback');
+    const ps = problemsOf((s) => (s.nodes.check as { routes: unknown[] }).routes.pop(), 'route-fallback');
     expect(ps).toHaveLength(1);
   });
 

@@ -10,10 +10,8 @@ import type { Scenario } from './schema';
  */
 export function checkScenario(scenario: Scenario, opts: { expectedId?: string } = {}): Problem[] {
   const problems: Problem[] = [];
-  const err = (path: Problem['path'], rule: string, message: string) =>
-    problems.push({ severity: 'error', path, rule, message });
-  const warn = (path: Problem['path'], rule: string, message: string) =>
-    problems.push({ severity: 'warning', path, rule, message });
+  const err = (path: Problem['path'], rule: string, message: string) => problems.push({ severity: 'error', path, rule, message });
+  const warn = (path: Problem['path'], rule: string, message: string) => problems.push({ severity: 'warning', path, rule, message });
   const nodes = scenario.nodes;
   const meterIds = new Set(Object.keys(scenario.meters));
   const known = (id: string) => Object.hasOwn(nodes, id);
@@ -77,7 +75,8 @@ export function checkScenario(scenario: Scenario, opts: { expectedId?: string } 
     const reachable = reachableFrom(scenario);
     const toEnding = canReachEnding(scenario);
     for (const nodeId of Object.keys(nodes)) {
-      if (!reachable.has(nodeId)) err(['nodes', nodeId], 'unreachable', `node "${nodeId}" cannot be reached from start "${scenario.start}"`);
+      if (!reachable.has(nodeId))
+        err(['nodes', nodeId], 'unreachable', `node "${nodeId}" cannot be reached from start "${scenario.start}"`);
       else if (!toEnding.has(nodeId)) err(['nodes', nodeId], 'dead-end', `no ending can be reached from node "${nodeId}"`);
     }
   }

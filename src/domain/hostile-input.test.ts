@@ -85,7 +85,11 @@ describe('problems are capped per file', () => {
     const { problems } = parseScenarioSource(yamlOf(doc), { lint: false });
     expect(problems).toHaveLength(MAX_PROBLEMS + 1);
     expect(problems[0]!.message).toBe('unknown node "nowhere-0"');
-    expect(problems.at(-1)).toMatchObject({ rule: 'more-problems', severity: 'error', message: '100 more problems not listed (100 errors); fix the ones above first' });
+    expect(problems.at(-1)).toMatchObject({
+      rule: 'more-problems',
+      severity: 'error',
+      message: '100 more problems not listed (100 errors); fix the ones above first',
+    });
   }, 30_000); // about 0.3 s on an idle machine; 4.4 s measured with load average 19 on 2 cores
 });
 
@@ -98,7 +102,10 @@ describe('length limits', () => {
     const [{ problems }, ms] = timed(() => parseScenarioSource(text));
     expect(ms).toBeLessThan(2000);
     const p = problems.find((q) => q.message.includes(message));
-    expect(p).toMatchObject({ path: ['nodes', 'opening', 'choices', 0, 'next'], line: text.split('\n').findIndex((l) => l.includes('\u202e')) + 1 });
+    expect(p).toMatchObject({
+      path: ['nodes', 'opening', 'choices', 0, 'next'],
+      line: text.split('\n').findIndex((l) => l.includes('\u202e')) + 1,
+    });
     expect(formatProblem('f.yaml', p!).length).toBeLessThan(200);
   });
 
@@ -121,7 +128,9 @@ describe('report lines cannot be forged', () => {
       // eslint-disable-next-line no-control-regex
       expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
     }
-    expect(problems.map((p) => formatProblem('f.yaml', p)).join('\n')).toContain('\\n/tmp/fake.yaml:1:1  (file)  0 errors\\r\\u001b[2K\\u202e\\u2066\\u0085\\u2028done');
+    expect(problems.map((p) => formatProblem('f.yaml', p)).join('\n')).toContain(
+      '\\n/tmp/fake.yaml:1:1  (file)  0 errors\\r\\u001b[2K\\u202e\\u2066\\u0085\\u2028done',
+    );
   });
 
   it('keeps ordinary text as it is', () => {

@@ -10,7 +10,15 @@ export * from './graph';
 export { checkScenario } from './checks';
 export { lintScenario } from './lint';
 export * from './summary';
-export { parseScenarioSource, readScenarioSource, validateScenarioData, capProblems, MAX_SOURCE_BYTES, MAX_PROBLEMS, READ_RULES } from './source';
+export {
+  parseScenarioSource,
+  readScenarioSource,
+  validateScenarioData,
+  capProblems,
+  MAX_SOURCE_BYTES,
+  MAX_PROBLEMS,
+  READ_RULES,
+} from './source';
 export { own } from './own';
 export * from './paths';
 export * from './meters';

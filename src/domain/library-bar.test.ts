@@ -10,9 +10,13 @@ import { parseScenarioSource } from './source';
 import { DRIFT_STANCES } from './stances';
 import type { Scenario } from './schema';
 
-const files = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const loaded = files.map((file) => {
-  const { scenario, problems } = parseScenarioSource(readFileSync(`scenarios/${file}`, 'utf8'), { expectedId: file.replace(/\.yaml$/, '') });
+  const { scenario, problems } = parseScenarioSource(readFileSync(`scenarios/${file}`, 'utf8'), {
+    expectedId: file.replace(/\.yaml$/, ''),
+  });
   return { file, scenario, problems };
 });
 

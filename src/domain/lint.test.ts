@@ -9,7 +9,8 @@ const lint = (mutate: (s: Scenario) => void) => {
   mutate(s);
   return lintScenario(s);
 };
-const choice = (s: Scenario, node: string, i: number) => (s.nodes[node] as Extract<Scenario['nodes'][string], { kind: 'moment' }>).choices[i]!;
+const choice = (s: Scenario, node: string, i: number) =>
+  (s.nodes[node] as Extract<Scenario['nodes'][string], { kind: 'moment' }>).choices[i]!;
 const rules = (ps: { rule: string }[]) => ps.map((p) => p.rule);
 
 describe('content lint', () => {
@@ -20,7 +21,10 @@ describe('content lint', () => {
   });
 
   it('leaves feedback about the move alone', () => {
-    const ps = lint((s) => (choice(s, 'opening', 1).feedback = 'The advice arrives before Sam has said what she wants, so the thinking moves to the coach.'));
+    const ps = lint(
+      (s) =>
+        (choice(s, 'opening', 1).feedback = 'The advice arrives before Sam has said what she wants, so the thinking moves to the coach.'),
+    );
     expect(rules(ps)).not.toContain('about-the-person');
   });
 
@@ -33,10 +37,12 @@ describe('content lint', () => {
     expect(questionProblem(text)).toMatch(why);
   });
 
-  it.each(['What makes yes the easy word?', 'How would you like to use our time?', 'May I share what I noticed?', 'It sounds as if yes costs you something.'])(
-    'accepts the partnering alternative %j',
-    (text) => expect(questionProblem(text)).toBeUndefined(),
-  );
+  it.each([
+    'What makes yes the easy word?',
+    'How would you like to use our time?',
+    'May I share what I noticed?',
+    'It sounds as if yes costs you something.',
+  ])('accepts the partnering alternative %j', (text) => expect(questionProblem(text)).toBeUndefined());
 
   it('flags a moment whose responses all share one stance', () => {
     const ps = lint((s) => {

@@ -21,9 +21,12 @@ const PERSON_TALK = [
 const PLACEHOLDER = /\b(?:TODO|TBD|FIXME|XXX|lorem ipsum)\b|^\s*(?:\.{3}|…|-|\?)\s*$/i;
 
 /** Openers of closed questions; permission questions ("May I share...") are partnering and allowed. */
-const CLOSED_OPENER = /^(?:do|does|did|is|are|was|were|can|could|would|will|have|has|had|should|shall|must|might|isn't|aren't|don't|doesn't|won't|wouldn't|shouldn't|haven't)\b/i;
-const PERMISSION = /^(?:may i|can i (?:share|offer|ask|tell|say)|shall i|would it (?:help|be useful|be ok|be okay) (?:if i|to)|would you like me to|is it ok(?:ay)? if i|could i (?:share|offer|ask))\b/i;
-const LEADING = /\b(?:don't you think|wouldn't you (?:say|agree)|isn't it (?:true|obvious)|shouldn't you|have you (?:tried|considered|thought about)|right\?$|correct\?$|surely)\b/i;
+const CLOSED_OPENER =
+  /^(?:do|does|did|is|are|was|were|can|could|would|will|have|has|had|should|shall|must|might|isn't|aren't|don't|doesn't|won't|wouldn't|shouldn't|haven't)\b/i;
+const PERMISSION =
+  /^(?:may i|can i (?:share|offer|ask|tell|say)|shall i|would it (?:help|be useful|be ok|be okay) (?:if i|to)|would you like me to|is it ok(?:ay)? if i|could i (?:share|offer|ask))\b/i;
+const LEADING =
+  /\b(?:don't you think|wouldn't you (?:say|agree)|isn't it (?:true|obvious)|shouldn't you|have you (?:tried|considered|thought about)|right\?$|correct\?$|surely)\b/i;
 
 /** Lint one partnering alternative: returns why it is not an open, single, non-leading question. */
 export function questionProblem(text: string): string | undefined {
@@ -47,7 +50,8 @@ function flagProblems(choice: Choice, at: PathSegment[], problems: Problem[]): v
   const flags = choice.flags ?? [];
   const seen = new Set<string>();
   flags.forEach((flag, j) => {
-    if (seen.has(flag)) problems.push({ severity: 'warning', path: [...at, 'flags', j], rule: 'duplicate-flag', message: `flag ${flag} is listed twice` });
+    if (seen.has(flag))
+      problems.push({ severity: 'warning', path: [...at, 'flags', j], rule: 'duplicate-flag', message: `flag ${flag} is listed twice` });
     seen.add(flag);
     if (choice.stance === 'partnering' && NOT_PARTNERING_FLAGS.includes(flag))
       problems.push({
@@ -75,7 +79,8 @@ export function lintScenario(scenario: Scenario): Problem[] {
   const problems: Problem[] = [];
   const warn = (path: PathSegment[], rule: string, message: string) => problems.push({ severity: 'warning', path, rule, message });
   const placeholder = (path: PathSegment[], value: string | undefined, field: string) => {
-    if (value && PLACEHOLDER.test(value)) warn(path, 'placeholder', `${field} is a placeholder ("${value.trim().slice(0, 40)}"); write the real text`);
+    if (value && PLACEHOLDER.test(value))
+      warn(path, 'placeholder', `${field} is a placeholder ("${value.trim().slice(0, 40)}"); write the real text`);
   };
 
   placeholder(['summary'], scenario.summary, 'the summary');
@@ -93,7 +98,11 @@ export function lintScenario(scenario: Scenario): Problem[] {
     placeholder([...base, 'narration'], node.narration, 'the narration');
     const stances = new Set(node.choices.map((c) => c.stance));
     if (node.choices.length > 1 && stances.size === 1)
-      warn([...base, 'choices'], 'single-stance', `every response here is ${STANCE_LABELS[[...stances][0]!].toLowerCase()}; give the trainee a real choice between stances`);
+      warn(
+        [...base, 'choices'],
+        'single-stance',
+        `every response here is ${STANCE_LABELS[[...stances][0]!].toLowerCase()}; give the trainee a real choice between stances`,
+      );
 
     node.choices.forEach((choice, i) => {
       const at: PathSegment[] = [...base, 'choices', i];
@@ -101,9 +110,17 @@ export function lintScenario(scenario: Scenario): Problem[] {
       placeholder([...at, 'feedback'], choice.feedback, 'the feedback');
       placeholder([...at, 'reflect'], choice.reflect, 'the reflective question');
       placeholder([...at, 'partneringAlternative'], choice.partneringAlternative, 'the partnering alternative');
-      for (const [field, value] of [['feedback', choice.feedback], ['reflect', choice.reflect]] as const) {
+      for (const [field, value] of [
+        ['feedback', choice.feedback],
+        ['reflect', choice.reflect],
+      ] as const) {
         const hit = value && PERSON_TALK.map((re) => value.match(re)).find(Boolean);
-        if (hit) warn([...at, field], 'about-the-person', `${field} talks about the trainee ("${hit[0]}"), not the move; describe what the move does`);
+        if (hit)
+          warn(
+            [...at, field],
+            'about-the-person',
+            `${field} talks about the trainee ("${hit[0]}"), not the move; describe what the move does`,
+          );
       }
       if (choice.partneringAlternative && !PLACEHOLDER.test(choice.partneringAlternative)) {
         const why = questionProblem(choice.partneringAlternative);
@@ -114,7 +131,11 @@ export function lintScenario(scenario: Scenario): Problem[] {
         const allowed = MARKERS_BROKEN_BY[choice.stance];
         choice.markers.forEach((m, j) => {
           if (!allowed.includes(m))
-            warn([...at, 'markers', j], 'marker-stance', `a ${choice.stance} move does not break marker ${m} in the reference, so tagging it reads as honouring it; ${choice.stance} moves break ${allowed.join(', ')}`);
+            warn(
+              [...at, 'markers', j],
+              'marker-stance',
+              `a ${choice.stance} move does not break marker ${m} in the reference, so tagging it reads as honouring it; ${choice.stance} moves break ${allowed.join(', ')}`,
+            );
         });
       }
     });
@@ -128,11 +149,19 @@ export function lintScenario(scenario: Scenario): Problem[] {
     const short = findShortPath(scenario, MIN_PATH_CHOICES);
     if (short) {
       const n = short.choices.length;
-      warn(['nodes', short.endingId], 'short-path', `a path reaches this ending after only ${n} choice${n === 1 ? '' : 's'} (${short.choices.map((c) => c.choiceId).join(' → ') || 'none'}); every path should take at least ${MIN_PATH_CHOICES}`);
+      warn(
+        ['nodes', short.endingId],
+        'short-path',
+        `a path reaches this ending after only ${n} choice${n === 1 ? '' : 's'} (${short.choices.map((c) => c.choiceId).join(' → ') || 'none'}); every path should take at least ${MIN_PATH_CHOICES}`,
+      );
       // Only a scenario with short paths can have a short partnering path.
       const partnering = findPartneringPath(scenario, { budget: 20_000 });
       if (partnering && partnering.choices.length < MIN_PATH_CHOICES)
-        warn(['start'], 'partnering-path-short', `the partnering path takes only ${partnering.choices.length} choice${partnering.choices.length === 1 ? '' : 's'} to reach "${partnering.endingId}"; a demonstration needs at least ${MIN_PATH_CHOICES}`);
+        warn(
+          ['start'],
+          'partnering-path-short',
+          `the partnering path takes only ${partnering.choices.length} choice${partnering.choices.length === 1 ? '' : 's'} to reach "${partnering.endingId}"; a demonstration needs at least ${MIN_PATH_CHOICES}`,
+        );
     }
   }
   return problems;

@@ -31,8 +31,15 @@ export function conditionHolds(meters: Meters, when: Readonly<Record<string, Com
 /** Describe a route condition for people: "trust ≥ 60 and ownership < 40". */
 export function describeCondition(scenario: Scenario, when: Readonly<Record<string, Comparison>> | undefined): string {
   if (!when) return 'otherwise';
-  const ops: [keyof Comparison, string][] = [['gte', '≥'], ['gt', '>'], ['lte', '≤'], ['lt', '<']];
+  const ops: [keyof Comparison, string][] = [
+    ['gte', '≥'],
+    ['gt', '>'],
+    ['lte', '≤'],
+    ['lt', '<'],
+  ];
   return Object.entries(when)
-    .flatMap(([id, c]) => ops.filter(([k]) => c[k] !== undefined).map(([k, sym]) => `${own(scenario.meters, id)?.label ?? id} ${sym} ${c[k]}`))
+    .flatMap(([id, c]) =>
+      ops.filter(([k]) => c[k] !== undefined).map(([k, sym]) => `${own(scenario.meters, id)?.label ?? id} ${sym} ${c[k]}`),
+    )
     .join(' and ');
 }

@@ -40,7 +40,10 @@ describe('the migration chain', () => {
   it('leaves a missing version and non-objects to the schema', () => {
     const { schemaVersion: _, ...noVersion } = v1();
     expect(migrateScenario(noVersion).problems).toEqual([]);
-    expect(validateScenarioData(noVersion).problems[0]).toMatchObject({ path: ['schemaVersion'], message: expect.stringMatching(/missing/) });
+    expect(validateScenarioData(noVersion).problems[0]).toMatchObject({
+      path: ['schemaVersion'],
+      message: expect.stringMatching(/missing/),
+    });
     expect(migrateScenario(['a list']).problems).toEqual([]);
   });
 });

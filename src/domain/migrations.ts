@@ -49,7 +49,8 @@ export const MIGRATIONS: readonly MigrationStep[] = [
             severity: 'error',
             path: [...path, 'flags'],
             rule: 'schema',
-            message: 'unknown field "flags" in a schemaVersion 1 file; choice flags arrived in schemaVersion 2, so set schemaVersion: 2 to use them',
+            message:
+              'unknown field "flags" in a schemaVersion 1 file; choice flags arrived in schemaVersion 2, so set schemaVersion: 2 to use them',
           });
       return problems;
     },
@@ -86,7 +87,11 @@ export function migrateScenario(input: unknown): MigrationResult {
   if (from > CURRENT_SCHEMA_VERSION)
     return {
       doc: input,
-      problems: [versionProblem(`schemaVersion ${from} is newer than this version of Catalyst reads (1 to ${CURRENT_SCHEMA_VERSION}); update Catalyst to open this file`)],
+      problems: [
+        versionProblem(
+          `schemaVersion ${from} is newer than this version of Catalyst reads (1 to ${CURRENT_SCHEMA_VERSION}); update Catalyst to open this file`,
+        ),
+      ],
     };
   let doc: Doc = input;
   for (const step of MIGRATIONS.slice(from - 1)) {

@@ -12,6 +12,7 @@ export const own = <V>(record: Readonly<Record<string, V>> | undefined, key: str
 export function nullProto<V>(record: Readonly<Record<string, V>>): Record<string, V> {
   const out = Object.create(null) as Record<string, V>;
   // defineProperty, not assignment: an own "__proto__" key must stay a key.
-  for (const [k, v] of Object.entries(record)) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(record))
+    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   return out;
 }

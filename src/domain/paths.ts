@@ -147,7 +147,11 @@ export interface PathStats {
 export function pathStats(scenario: Scenario, opts: { budget?: number; maxChoices?: number } = {}): PathStats {
   const budget = opts.budget ?? 200_000;
   const maxChoices = opts.maxChoices ?? Infinity;
-  interface State { nodeId: string; meters: Meters; via?: { choice: PathChoice; from: State } }
+  interface State {
+    nodeId: string;
+    meters: Meters;
+    via?: { choice: PathChoice; from: State };
+  }
   const trailOf = (s: State) => {
     const out: PathChoice[] = [];
     for (let at: State | undefined = s; at?.via; at = at.via.from) out.unshift(at.via.choice);
@@ -172,7 +176,11 @@ export function pathStats(scenario: Scenario, opts: { budget?: number; maxChoice
         shortest ??= { endingId: nodeId, choices: trailOf(state) };
       } else if (node?.kind === 'moment') {
         for (const choice of node.choices)
-          next.push({ nodeId: choice.next, meters: applyEffects(meters, choice.effects), via: { choice: { nodeId, choiceId: choice.id }, from: state } });
+          next.push({
+            nodeId: choice.next,
+            meters: applyEffects(meters, choice.effects),
+            via: { choice: { nodeId, choiceId: choice.id }, from: state },
+          });
       }
     }
     frontier = next;

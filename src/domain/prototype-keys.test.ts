@@ -19,11 +19,15 @@ const yamlOf = (doc: Doc) => stringify(doc, { aliasDuplicateObjects: false });
 const check = (doc: Doc) => parseScenarioSource(yamlOf(doc), { lint: false });
 const setNext = (doc: Doc, next: string): Doc => {
   const opening = doc.nodes.opening as Extract<Doc['nodes'][string], { kind: 'moment' }>;
-  return { ...doc, nodes: { ...doc.nodes, opening: { ...opening, choices: opening.choices.map((c, i) => (i === 1 ? { ...c, next } : c)) } } };
+  return {
+    ...doc,
+    nodes: { ...doc.nodes, opening: { ...opening, choices: opening.choices.map((c, i) => (i === 1 ? { ...c, next } : c)) } },
+  };
 };
 
 describe('Object.prototype names as ids', () => {
-  it('lists the names it covers', () => expect(PROTO_NAMES).toEqual(expect.arrayContaining(['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf'])));
+  it('lists the names it covers', () =>
+    expect(PROTO_NAMES).toEqual(expect.arrayContaining(['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf'])));
 
   it.each(PROTO_NAMES)('next: %s to no such node is a problem with a line, not a crash', (name) => {
     const { problems, scenario } = check(setNext(tinyScenario(), name));
@@ -71,8 +75,14 @@ describe('Object.prototype names as ids', () => {
   });
 
   it('start: constructor and a drift note on constructor are unknown nodes', () => {
-    const doc = { ...tinyScenario(), start: 'constructor', facilitator: { objectives: ['Notice.'], discussion: ['What?', 'How?'], driftNotes: [{ node: 'constructor', note: 'A note.' }] } };
-    const messages = check(doc).problems.filter((p) => p.rule === 'unknown-target').map((p) => formatPath(p.path));
+    const doc = {
+      ...tinyScenario(),
+      start: 'constructor',
+      facilitator: { objectives: ['Notice.'], discussion: ['What?', 'How?'], driftNotes: [{ node: 'constructor', note: 'A note.' }] },
+    };
+    const messages = check(doc)
+      .problems.filter((p) => p.rule === 'unknown-target')
+      .map((p) => formatPath(p.path));
     expect(messages).toEqual(['start', 'facilitator.driftNotes[0].node']);
   });
 
@@ -92,7 +102,9 @@ describe('Object.prototype names as ids', () => {
 
   it('a meter called __proto__ in an effect is refused', () => {
     const text = yamlOf(tinyScenario()).replace('trust: 10', '__proto__: 10');
-    expect(parseScenarioSource(text).problems.map((p) => `${formatPath(p.path)} ${p.rule}`)).toEqual(['nodes.opening.choices[0].effects.__proto__ prototype-key']);
+    expect(parseScenarioSource(text).problems.map((p) => `${formatPath(p.path)} ${p.rule}`)).toEqual([
+      'nodes.opening.choices[0].effects.__proto__ prototype-key',
+    ]);
   });
 
   it('the validated scenario keeps its id-keyed records without a prototype', () => {

@@ -21,7 +21,11 @@ const id = z
   .string()
   .max(LIMITS.id, `ids are at most ${LIMITS.id} characters`)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens');
-const text = z.string().max(LIMITS.text, `must be at most ${LIMITS.text.toLocaleString('en')} characters`).trim().min(1, 'must not be empty');
+const text = z
+  .string()
+  .max(LIMITS.text, `must be at most ${LIMITS.text.toLocaleString('en')} characters`)
+  .trim()
+  .min(1, 'must not be empty');
 /** Single-line fields: a title, a name, a role, a meter label. */
 const line = text.max(LIMITS.line, `must be at most ${LIMITS.line} characters`).regex(/^[^\n\r\u2028\u2029]*$/, 'must be a single line');
 const meterId = z
@@ -79,16 +83,13 @@ export const endingSchema = z.strictObject({
 });
 
 export const nodeSchema = z.discriminatedUnion('kind', [momentSchema, routeNodeSchema, endingSchema], {
-  error: (issue) =>
-    issue.code === 'invalid_union' ? 'kind must be one of moment, route, ending' : undefined,
+  error: (issue) => (issue.code === 'invalid_union' ? 'kind must be one of moment, route, ending' : undefined),
 });
 
 export const facilitatorSchema = z.strictObject({
   objectives: z.array(text).min(1, 'list at least one learning objective'),
   discussion: z.array(text).min(2, 'give two to four discussion questions').max(4, 'give two to four discussion questions'),
-  driftNotes: z
-    .array(z.strictObject({ node: id, note: text }))
-    .default([]),
+  driftNotes: z.array(z.strictObject({ node: id, note: text })).default([]),
 });
 
 export const scenarioSchema = z.strictObject({

@@ -30,7 +30,15 @@ export const MAX_DEPTH = 32;
 export const MAX_STRING = 65_536;
 
 /** Rules whose problems mean the file could not be read as scenario data at all. */
-export const READ_RULES: ReadonlySet<string> = new Set(['yaml-syntax', 'yaml-alias', 'prototype-key', 'too-deep', 'too-long', 'file-too-large', 'unreadable']);
+export const READ_RULES: ReadonlySet<string> = new Set([
+  'yaml-syntax',
+  'yaml-alias',
+  'prototype-key',
+  'too-deep',
+  'too-long',
+  'file-too-large',
+  'unreadable',
+]);
 
 export interface ReadResult {
   /** The file's data (null-prototype objects) when it could be read; undefined otherwise. */
@@ -58,7 +66,18 @@ export function readScenarioSource(text: string): ReadResult {
  */
 function readUnsafe(text: string, copy: boolean): ReadResult {
   if (copy && text.length > MAX_SOURCE_BYTES)
-    return { problems: [{ severity: 'error', path: [], rule: 'file-too-large', message: `the file is over ${MAX_SOURCE_BYTES / 1024 / 1024} MB`, line: 1, column: 1 }] };
+    return {
+      problems: [
+        {
+          severity: 'error',
+          path: [],
+          rule: 'file-too-large',
+          message: `the file is over ${MAX_SOURCE_BYTES / 1024 / 1024} MB`,
+          line: 1,
+          column: 1,
+        },
+      ],
+    };
   const aliases = aliasProblems(text);
   if (aliases.length) return { problems: capProblems(aliases).problems };
   // Fast path: js-yaml reads a 20 MB file in half a second where a position-keeping parse takes
@@ -73,7 +92,11 @@ function readUnsafe(text: string, copy: boolean): ReadResult {
   const shape = shapeProblems(data);
   if (shape.length) {
     const listed = capProblems(shape).problems;
-    return { problems: shape.some((p) => p.rule === 'too-long') ? listed.map((p) => (p.line ? p : { ...p, ...locate(text, p.path) })) : withPositions(text, listed) };
+    return {
+      problems: shape.some((p) => p.rule === 'too-long')
+        ? listed.map((p) => (p.line ? p : { ...p, ...locate(text, p.path) }))
+        : withPositions(text, listed),
+    };
   }
   // The CLI path skips the copy: zod builds fresh objects anyway, and the checks read own keys only.
   return { data: copy ? toNullProto(data) : data, problems: [] };
@@ -97,7 +120,8 @@ export function parseScenarioSource(text: string, opts: { expectedId?: string; l
 
 /** The last resort: something failed that has no better description (e.g. the stack ran out). */
 function unreadable(e: unknown): Problem {
-  const reason = e instanceof RangeError ? 'it is nested too deeply or is too large to read' : short(e instanceof Error ? e.message : String(e));
+  const reason =
+    e instanceof RangeError ? 'it is nested too deeply or is too large to read' : short(e instanceof Error ? e.message : String(e));
   return { severity: 'error', path: [], rule: 'unreadable', message: `the file cannot be read: ${reason}`, line: 1, column: 1 };
 }
 
@@ -109,7 +133,9 @@ function withPositions(text: string, problems: readonly Problem[]): Problem[] {
   } catch {
     doc = undefined; // positions are a help, not a condition: fall back to the top of the file
   }
-  return problems.map((p) => (p.line ? p : { ...p, ...(doc ? positionOf(doc.doc, p.path, doc.at, p.rule === 'prototype-key') : { line: 1, column: 1 }) }));
+  return problems.map((p) =>
+    p.line ? p : { ...p, ...(doc ? positionOf(doc.doc, p.path, doc.at, p.rule === 'prototype-key') : { line: 1, column: 1 }) },
+  );
 }
 
 /**
@@ -182,7 +208,16 @@ function syntaxProblems(text: string, fastError: unknown): Problem[] {
   // 100,000 nested brackets, measured), so the position js-yaml gives is the answer.
   if (fastError instanceof YAMLException && /maxDepth/.test(fastError.reason)) {
     const mark = fastError.mark;
-    return [{ severity: 'error', path: [], rule: 'too-deep', message: `nested more than 100 levels deep; a scenario needs fewer than 10`, line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 }];
+    return [
+      {
+        severity: 'error',
+        path: [],
+        rule: 'too-deep',
+        message: `nested more than 100 levels deep; a scenario needs fewer than 10`,
+        line: (mark?.line ?? 0) + 1,
+        column: (mark?.column ?? 0) + 1,
+      },
+    ];
   }
   let problems: Problem[] = [];
   try {
@@ -207,7 +242,16 @@ function syntaxProblems(text: string, fastError: unknown): Problem[] {
   if (fastError instanceof RangeError) return [unreadable(fastError)];
   const mark = fastError instanceof YAMLException ? fastError.mark : undefined;
   const reason = fastError instanceof YAMLException ? fastError.reason : String(fastError);
-  return [{ severity: 'error', path: [], rule: 'yaml-syntax', message: short(reason), line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 }];
+  return [
+    {
+      severity: 'error',
+      path: [],
+      rule: 'yaml-syntax',
+      message: short(reason),
+      line: (mark?.line ?? 0) + 1,
+      column: (mark?.column ?? 0) + 1,
+    },
+  ];
 }
 
 /**
@@ -218,7 +262,12 @@ function shapeProblems(data: unknown): Problem[] {
   const problems: Problem[] = [];
   // Frames link to their parent; a path is built only for a problem (building one per value cost
   // an array per value on every keystroke's check).
-  interface Frame { readonly value: unknown; readonly key?: PathSegment; readonly parent?: Frame; readonly depth: number }
+  interface Frame {
+    readonly value: unknown;
+    readonly key?: PathSegment;
+    readonly parent?: Frame;
+    readonly depth: number;
+  }
   const pathOf = (f: Frame, extra?: PathSegment): PathSegment[] => {
     const out: PathSegment[] = extra === undefined ? [] : [extra];
     for (let at: Frame | undefined = f; at?.parent; at = at.parent) out.unshift(at.key!);
@@ -229,10 +278,20 @@ function shapeProblems(data: unknown): Problem[] {
     const frame = stack.pop()!;
     const { value, depth } = frame;
     if (typeof value === 'string' && value.length > MAX_STRING)
-      problems.push({ severity: 'error', path: pathOf(frame), rule: 'too-long', message: `a value of ${value.length.toLocaleString('en')} characters; scenario text is at most 4,000` });
+      problems.push({
+        severity: 'error',
+        path: pathOf(frame),
+        rule: 'too-long',
+        message: `a value of ${value.length.toLocaleString('en')} characters; scenario text is at most 4,000`,
+      });
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= MAX_DEPTH) {
-      problems.push({ severity: 'error', path: pathOf(frame), rule: 'too-deep', message: `nested more than ${MAX_DEPTH} levels deep; a scenario needs fewer than 10` });
+      problems.push({
+        severity: 'error',
+        path: pathOf(frame),
+        rule: 'too-deep',
+        message: `nested more than ${MAX_DEPTH} levels deep; a scenario needs fewer than 10`,
+      });
       continue;
     }
     if (Array.isArray(value)) {
@@ -240,11 +299,22 @@ function shapeProblems(data: unknown): Problem[] {
       continue;
     }
     if (Object.hasOwn(value, '__proto__'))
-      problems.push({ severity: 'error', path: pathOf(frame, '__proto__'), rule: 'prototype-key', message: '"__proto__" cannot be a key or an id: JavaScript would drop it silently; rename it' });
+      problems.push({
+        severity: 'error',
+        path: pathOf(frame, '__proto__'),
+        rule: 'prototype-key',
+        message: '"__proto__" cannot be a key or an id: JavaScript would drop it silently; rename it',
+      });
     const keys = Object.keys(value);
     for (let i = keys.length - 1; i >= 0; i--) {
       const k = keys[i]!;
-      if (k.length > MAX_STRING) problems.push({ severity: 'error', path: pathOf(frame, k), rule: 'too-long', message: `a key of ${k.length.toLocaleString('en')} characters; ids are at most 64` });
+      if (k.length > MAX_STRING)
+        problems.push({
+          severity: 'error',
+          path: pathOf(frame, k),
+          rule: 'too-long',
+          message: `a key of ${k.length.toLocaleString('en')} characters; ids are at most 64`,
+        });
       stack.push({ value: (value as Record<string, unknown>)[k], key: k, parent: frame, depth: depth + 1 });
     }
   }
@@ -261,12 +331,17 @@ function toNullProto(data: unknown): unknown {
 }
 
 /** Keep the first MAX_PROBLEMS problems; one more line says how many were left out. */
-export function capProblems(problems: readonly Problem[], max = MAX_PROBLEMS): { problems: readonly Problem[]; omitted?: { errors: number; warnings: number } } {
+export function capProblems(
+  problems: readonly Problem[],
+  max = MAX_PROBLEMS,
+): { problems: readonly Problem[]; omitted?: { errors: number; warnings: number } } {
   if (problems.length <= max) return { problems };
   const rest = problems.slice(max);
   const errors = rest.filter((p) => p.severity === 'error').length;
   const warnings = rest.length - errors;
-  const parts = [errors && `${errors} error${errors === 1 ? '' : 's'}`, warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`].filter(Boolean).join(' and ');
+  const parts = [errors && `${errors} error${errors === 1 ? '' : 's'}`, warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`]
+    .filter(Boolean)
+    .join(' and ');
   const more: Problem = {
     severity: errors ? 'error' : 'warning',
     path: [],
@@ -312,7 +387,11 @@ function issueToProblem(issue: z.core.$ZodIssue): Problem {
   let path = issue.path.filter((s): s is PathSegment => typeof s !== 'symbol');
   let message = issue.message;
   if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.slice(0, 5).map((k) => `"${short(k)}"`).join(', ') + (issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : '');
+    const keys =
+      issue.keys
+        .slice(0, 5)
+        .map((k) => `"${short(k)}"`)
+        .join(', ') + (issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : '');
     message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}`;
     if (issue.keys.length === 1) path = [...path, issue.keys[0]!];
   } else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {

@@ -15,7 +15,6 @@ export interface ScenarioSummary {
   readonly moments: number;
 }
 
-
 /** The fields a summary reads: a Scenario, or a studio draft's doc (whose optional fields have no defaults yet). */
 export type SummarySource = Pick<Scenario, 'id' | 'title' | 'summary' | 'estimatedMinutes' | 'competencies' | 'temptation' | 'client'> & {
   readonly nodes: Readonly<Record<string, { readonly kind: string }>>;

@@ -5,8 +5,16 @@ import { formatPath } from './problem';
 import { scenarioSchema, type Scenario } from './schema';
 import type { Stance } from './stances';
 import {
-  addTellStats, chanceOfPartnering, isQuestion, measureTells, mentionsSilence, opensWithStockPhrase, ownsMisstep, singledOut,
-  tellProblems, tellStatsTable,
+  addTellStats,
+  chanceOfPartnering,
+  isQuestion,
+  measureTells,
+  mentionsSilence,
+  opensWithStockPhrase,
+  ownsMisstep,
+  singledOut,
+  tellProblems,
+  tellStatsTable,
 } from './tells';
 
 describe('cue definitions', () => {
@@ -85,8 +93,16 @@ function scenarioOf(moments: Row[][]): Scenario {
   return { ...s, nodes };
 }
 
-const questionWins: Row[] = [['What would you like from today?', 'partnering'], ['Just say no to them.', 'directing'], ['It will be fine, honestly.', 'rescuing']];
-const questionLoses: Row[] = [['What would you like from today?', 'directing'], ['Just say no to them.', 'partnering'], ['It will be fine, honestly.', 'rescuing']];
+const questionWins: Row[] = [
+  ['What would you like from today?', 'partnering'],
+  ['Just say no to them.', 'directing'],
+  ['It will be fine, honestly.', 'rescuing'],
+];
+const questionLoses: Row[] = [
+  ['What would you like from today?', 'directing'],
+  ['Just say no to them.', 'partnering'],
+  ['It will be fine, honestly.', 'rescuing'],
+];
 
 describe('tells lint', () => {
   it('warns when a cue picks partnering in more than half the moments, naming the cue, the share and the moments', () => {
@@ -112,7 +128,10 @@ describe('tells lint', () => {
     const a = measureTells(scenarioOf([questionWins, questionLoses]));
     expect(a.moments).toBe(2);
     expect(a.byTell['only-question']).toEqual({ fires: ['m1', 'm2'], picks: ['m1'] });
-    const total = addTellStats([{ id: 'a', stats: a }, { id: 'b', stats: measureTells(scenarioOf([questionWins])) }]);
+    const total = addTellStats([
+      { id: 'a', stats: a },
+      { id: 'b', stats: measureTells(scenarioOf([questionWins])) },
+    ]);
     expect(total.moments).toBe(3);
     expect(total.byTell['only-question'].picks).toEqual(['a/m1', 'b/m1']);
     const table = tellStatsTable(total, chanceOfPartnering([scenarioOf([questionWins])]), 2);

@@ -36,15 +36,34 @@ const lengthOf = (text: string): number => {
 
 /** Drift openers: phrases that, at the start of a response, almost only ever began drifts. */
 export const STOCK_OPENERS: readonly string[] = [
-  "let's", 'let me', "i'll", 'i will', 'honestly', "don't worry", 'you should', 'you need to', 'you have to',
-  'what you need', 'have you tried', "why don't you", 'if i were you', "i'm sure", 'of course', 'to be honest', 'look,',
+  "let's",
+  'let me',
+  "i'll",
+  'i will',
+  'honestly',
+  "don't worry",
+  'you should',
+  'you need to',
+  'you have to',
+  'what you need',
+  'have you tried',
+  "why don't you",
+  'if i were you',
+  "i'm sure",
+  'of course',
+  'to be honest',
+  'look,',
 ];
 
 /** The longest stock opener: only this much of a response's start is ever compared. */
 const OPENER_SPAN = Math.max(...STOCK_OPENERS.map((p) => p.length));
 /** Lowercased, leading quotes and spaces stripped, curly apostrophes normalised (the start only). */
 const opening = (text: string): string =>
-  text.replace(/^[\s'"‘’“”«»]+/u, '').slice(0, OPENER_SPAN).toLowerCase().replace(/[‘’]/gu, "'");
+  text
+    .replace(/^[\s'"‘’“”«»]+/u, '')
+    .slice(0, OPENER_SPAN)
+    .toLowerCase()
+    .replace(/[‘’]/gu, "'");
 export const opensWithStockPhrase = (text: string): boolean => {
   const t = opening(text);
   return STOCK_OPENERS.some((p) => t.startsWith(p));
@@ -53,7 +72,8 @@ export const opensWithStockPhrase = (text: string): boolean => {
 const SILENCE = /\b(pause[sd]?|silence|silent|says? nothing|wait(s|ing)?)\b/i;
 export const mentionsSilence = (text: string): boolean => SILENCE.test(text);
 
-const MISSTEP = /\b(I jumped|I got (that|this|it) wrong|I was wrong|my mistake|I got ahead|I rushed|I missed|I cut you off|I interrupted|I went too fast|I pushed|I take that back)\b/i;
+const MISSTEP =
+  /\b(I jumped|I got (that|this|it) wrong|I was wrong|my mistake|I got ahead|I rushed|I missed|I cut you off|I interrupted|I went too fast|I pushed|I take that back)\b/i;
 export const ownsMisstep = (text: string): boolean => MISSTEP.test(text);
 
 /** A record with one entry per tell. */

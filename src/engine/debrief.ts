@@ -131,7 +131,14 @@ export function countFlags(steps: readonly Pick<DebriefStep, 'nodeId' | 'choice'
   return FLAGS.filter((f) => at.has(f))
     .map((flag) => {
       const nodeIds = at.get(flag)!;
-      return { flag, label: FLAG_LABELS[flag], meaning: FLAG_MEANINGS[flag], count: nodeIds.length, text: `${FLAG_PLURALS[flag]}: ${nodeIds.length}`, nodeIds };
+      return {
+        flag,
+        label: FLAG_LABELS[flag],
+        meaning: FLAG_MEANINGS[flag],
+        count: nodeIds.length,
+        text: `${FLAG_PLURALS[flag]}: ${nodeIds.length}`,
+        nodeIds,
+      };
     })
     .sort((a, b) => b.count - a.count); // stable: ties keep the vocabulary's order
 }
@@ -141,10 +148,18 @@ function describePattern(tally: Record<Stance, number>, total: number): Debrief[
   const drifts = STANCES.filter((s) => s !== 'partnering' && tally[s] > 0).sort((a, b) => tally[b] - tally[a]);
   const top = drifts[0];
   const share = tally.partnering / total;
-  if (!top) return { headline: 'Partnering throughout', detail: `All ${total} moves left the agenda, the meaning and the decisions with the client.` };
+  if (!top)
+    return {
+      headline: 'Partnering throughout',
+      detail: `All ${total} moves left the agenda, the meaning and the decisions with the client.`,
+    };
   const driftLine = `The most frequent drift was ${STANCE_LABELS[top].toLowerCase()} (${times(tally[top])}).`;
   if (share >= 0.75)
-    return { headline: 'Mostly partnering', detail: `${tally.partnering} of ${total} moves were partnering. ${driftLine}`, dominantDrift: top };
+    return {
+      headline: 'Mostly partnering',
+      detail: `${tally.partnering} of ${total} moves were partnering. ${driftLine}`,
+      dominantDrift: top,
+    };
   return {
     headline: `A pull toward ${STANCE_LABELS[top].toLowerCase()}`,
     detail: `${tally.partnering} of ${total} moves were partnering. ${driftLine}`,

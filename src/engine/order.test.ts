@@ -27,7 +27,12 @@ describe('response order', () => {
 
   it('shows only the available responses, each where the full order puts it', () => {
     const full = displayOrder(choices, choices, 5, 'middle').map((c) => c.id);
-    const some = displayOrder(choices, choices.filter((c) => c.id !== 'b'), 5, 'middle').map((c) => c.id);
+    const some = displayOrder(
+      choices,
+      choices.filter((c) => c.id !== 'b'),
+      5,
+      'middle',
+    ).map((c) => c.id);
     expect(some).toEqual(full.filter((id) => id !== 'b'));
   });
 });

@@ -21,7 +21,12 @@ export function shuffledOrder<T>(items: readonly T[], seed: number, momentId: st
 }
 
 /** `available` (a subset of `all`) in the attempt's display order for the moment. */
-export function displayOrder<T extends { readonly id: string }>(all: readonly T[], available: readonly T[], seed: number, momentId: string): T[] {
+export function displayOrder<T extends { readonly id: string }>(
+  all: readonly T[],
+  available: readonly T[],
+  seed: number,
+  momentId: string,
+): T[] {
   const shown = new Set(available.map((c) => c.id));
   return shuffledOrder(all, seed, momentId).filter((c) => shown.has(c.id));
 }

@@ -45,10 +45,12 @@ interface Model {
 const keyOf = (s: PlayerSnapshot) => `${currentNodeId(s)}|${s.status}|${JSON.stringify(s.context.meters)}`;
 
 /** The events the machine is offered at a snapshot: one `player.choose` per response of its moment. */
-const eventsAt = (scenario: Scenario) => (s: PlayerSnapshot): PlayerEvent[] => {
-  const node = scenario.nodes[currentNodeId(s)];
-  return node?.kind === 'moment' ? node.choices.map((c) => ({ type: 'player.choose', choiceId: c.id })) : [];
-};
+const eventsAt =
+  (scenario: Scenario) =>
+  (s: PlayerSnapshot): PlayerEvent[] => {
+    const node = scenario.nodes[currentNodeId(s)];
+    return node?.kind === 'moment' ? node.choices.map((c) => ({ type: 'player.choose', choiceId: c.id })) : [];
+  };
 
 /**
  * The reachable state graph of a scenario's machine: breadth first over the machine's own pure
@@ -73,7 +75,8 @@ export function buildModel(scenario: Scenario, machine: PlayerMachine = compileS
         queue.push(to);
       }
       // A choice leading into a route: name the route outcome too (route -> where it landed).
-      const target = scenario.nodes[from]?.kind === 'moment' ? scenario.nodes[from].choices.find((c) => c.id === event.choiceId)?.next : undefined;
+      const target =
+        scenario.nodes[from]?.kind === 'moment' ? scenario.nodes[from].choices.find((c) => c.id === event.choiceId)?.next : undefined;
       const via = target && scenario.nodes[target]?.kind === 'route' ? ` / ${target}->${currentNodeId(next)}` : '';
       return { choiceId: event.choiceId, transition: `${from}:${event.choiceId}${via}`, to };
     });
@@ -134,7 +137,7 @@ function coveringPaths(model: Model, shortest: Map<string, number>) {
   };
   const outOf = (key: string) => {
     const path: string[] = [];
-    for (let s = model.states.get(key)!; s.out.length; ) {
+    for (let s = model.states.get(key)!; s.out.length;) {
       const t = s.out.reduce((a, b) => (shortest.get(b.to)! < shortest.get(a.to)! ? b : a));
       path.push(t.choiceId);
       s = model.states.get(t.to)!;
@@ -150,7 +153,7 @@ function coveringPaths(model: Model, shortest: Map<string, number>) {
 
 function randomPath(model: Model, random: () => number) {
   const path: string[] = [];
-  for (let s = model.states.get(model.start)!; s.out.length; ) {
+  for (let s = model.states.get(model.start)!; s.out.length;) {
     const t = s.out[Math.floor(random() * s.out.length)]!;
     path.push(t.choiceId);
     s = model.states.get(t.to)!;
@@ -168,7 +171,8 @@ function problemWith(scenario: Scenario, machine: PlayerMachine, path: readonly 
     return availableChoices(scenario, r.snapshot).length
       ? `path [${path.join(', ')}] stops early at "${at}"`
       : `dead end at "${at}" (not an ending, no responses) after [${path.join(', ')}]`;
-  if (path.length < minChoices) return `path [${path.join(', ')}] reaches "${at}" after only ${path.length} choice(s) (minimum ${minChoices})`;
+  if (path.length < minChoices)
+    return `path [${path.join(', ')}] reaches "${at}" after only ${path.length} choice(s) (minimum ${minChoices})`;
   return undefined;
 }
 
@@ -204,7 +208,9 @@ export function checkAllPaths(scenario: Scenario, minChoices = MIN_CHOICES) {
 }
 
 const dir = new URL('../../scenarios/', import.meta.url);
-const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+const files = readdirSync(dir)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 
 describe('every path through every bundled scenario', () => {
   it('finds the bundled scenarios to walk', () => expect(files.length).toBeGreaterThanOrEqual(8));

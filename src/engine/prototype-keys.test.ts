@@ -22,7 +22,10 @@ describe('a scenario whose ids are Object.prototype names plays like any other',
     const end = replay(machine, ['ask', 'explore']);
     if (!end.ok) throw new Error(end.reason);
     expect(currentNodeId(end.snapshot)).toBe('to-string');
-    expect(deriveDebrief(scenario!, end.snapshot.context.steps, 'to-string').steps.map((s) => s.nodeId)).toEqual(['opening', 'constructor']);
+    expect(deriveDebrief(scenario!, end.snapshot.context.steps, 'to-string').steps.map((s) => s.nodeId)).toEqual([
+      'opening',
+      'constructor',
+    ]);
   });
 
   it('path search goes through "constructor"', () => {

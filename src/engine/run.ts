@@ -80,5 +80,9 @@ export function runFigures(scenario: Scenario, path: readonly string[], machine:
   const { snapshot } = result;
   const share = partneringShare(resolveSteps(scenario, snapshot.context.steps).map((s) => s.choice));
   const ending = fits && isFinished(snapshot) ? currentEnding(scenario, snapshot) : undefined;
-  return { choices: path.length, partneringShare: share, ...(ending ? { ending: { id: currentNodeId(snapshot), outcome: ending.outcome } } : {}) };
+  return {
+    choices: path.length,
+    partneringShare: share,
+    ...(ending ? { ending: { id: currentNodeId(snapshot), outcome: ending.outcome } } : {}),
+  };
 }

@@ -16,7 +16,9 @@ import { currentNodeId, isFinished } from './run';
 import { partneringShare, resolveSteps } from './debrief';
 
 const dir = new URL('../../scenarios/', import.meta.url);
-const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+const files = readdirSync(dir)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 
 /** Play `choices` on a real actor; return the moments it waited at and where it ended. */
 function onTheMachine(scenario: Scenario, choices: readonly PathChoice[]) {

@@ -49,12 +49,22 @@ export function serializeHistory(h: History<DraftDoc>, budget = HISTORY_BUDGET, 
     if (p >= 0) {
       const s = toJson(h.past[p]!);
       if (used + s.length + 1 > budget) p = -1;
-      else { past.unshift(s); used += s.length + 1; p--; progressed = true; }
+      else {
+        past.unshift(s);
+        used += s.length + 1;
+        p--;
+        progressed = true;
+      }
     }
     if (f < h.future.length && past.length + future.length < maxSteps) {
       const s = toJson(h.future[f]!);
       if (used + s.length + 1 > budget) f = h.future.length;
-      else { future.push(s); used += s.length + 1; f++; progressed = true; }
+      else {
+        future.push(s);
+        used += s.length + 1;
+        f++;
+        progressed = true;
+      }
     }
     if (!progressed) break;
   }

@@ -97,7 +97,8 @@ function readCopy(store: Storage | undefined, key: string, revision: number): { 
   if (!text) return { found: false };
   try {
     const p: unknown = JSON.parse(text);
-    if (typeof p === 'object' && p !== null && 'revision' in p && p.revision === revision && 'doc' in p && isDraftDoc(p.doc)) return { doc: p.doc, found: true };
+    if (typeof p === 'object' && p !== null && 'revision' in p && p.revision === revision && 'doc' in p && isDraftDoc(p.doc))
+      return { doc: p.doc, found: true };
   } catch {
     // unreadable: drop it
   }

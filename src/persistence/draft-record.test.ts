@@ -11,7 +11,16 @@ import { DamagedDraftError, deleteDraft, getDraft, readAllDrafts, saveDraft } fr
 const doc = (): DraftDoc => tinyScenario() as DraftDoc;
 /** A record as the studio stored it before record versions (no `v`). */
 const v1 = (over: Record<string, unknown> = {}) => ({
-  id: 'draft-0000aaaa', doc: doc(), createdAt: 1, updatedAt: 2, revision: 3, problems: 0, errors: 0, valid: true, title: 'Tiny', ...over,
+  id: 'draft-0000aaaa',
+  doc: doc(),
+  createdAt: 1,
+  updatedAt: 2,
+  revision: 3,
+  problems: 0,
+  errors: 0,
+  valid: true,
+  title: 'Tiny',
+  ...over,
 });
 
 describe('draft record migrations, one test per step', () => {
@@ -34,21 +43,36 @@ describe('reading a stored record: strict on shape, lenient on content', () => {
 
   it('accepts content problems a draft may hold (empty text, links to nowhere, unknown fields)', () => {
     const d = doc();
-    const messy = { ...d, title: '', extra: 'kept', nodes: { ...d.nodes, lost: { kind: 'moment', client: '', choices: [{ id: 'X', next: 'nowhere' }] } } };
+    const messy = {
+      ...d,
+      title: '',
+      extra: 'kept',
+      nodes: { ...d.nodes, lost: { kind: 'moment', client: '', choices: [{ id: 'X', next: 'nowhere' }] } },
+    };
     const read = readDraftRecord({ ...v1(), v: 2, doc: messy });
     expect(read.ok).toBe(true);
     if (read.ok) expect(read.record.doc).toEqual(messy);
   });
 
   it('refuses a wrong shape, naming the record and the field', () => {
-    expect(readDraftRecord({ ...v1(), revision: 'three' })).toMatchObject({ ok: false, id: 'draft-0000aaaa', reason: expect.stringMatching(/^revision: /) });
-    expect(readDraftRecord({ ...v1(), doc: { ...doc(), nodes: [] } })).toMatchObject({ ok: false, reason: expect.stringMatching(/^doc: .*nodes/) });
+    expect(readDraftRecord({ ...v1(), revision: 'three' })).toMatchObject({
+      ok: false,
+      id: 'draft-0000aaaa',
+      reason: expect.stringMatching(/^revision: /),
+    });
+    expect(readDraftRecord({ ...v1(), doc: { ...doc(), nodes: [] } })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^doc: .*nodes/),
+    });
     expect(readDraftRecord({ ...v1(), doc: { ...doc(), nodes: { a: { kind: 'chapter' } } } })).toMatchObject({ ok: false });
     expect(readDraftRecord('text')).toMatchObject({ ok: false, reason: 'the stored value is not a record' });
   });
 
   it('refuses a record from a newer version instead of guessing', () => {
-    expect(readDraftRecord({ ...v1(), v: DRAFT_RECORD_VERSION + 1 })).toMatchObject({ ok: false, reason: expect.stringMatching(/newer version of Catalyst/) });
+    expect(readDraftRecord({ ...v1(), v: DRAFT_RECORD_VERSION + 1 })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/newer version of Catalyst/),
+    });
   });
 
   it('drops an unreadable session stash instead of opening it', () => {

@@ -29,7 +29,10 @@ const docShape = v.looseObject({
 export const isDraftDoc = (value: unknown): value is DraftDoc =>
   // valibot's record() also takes a list; a list of nodes is not a draft.
   v.is(docShape, value) && !Array.isArray(value.nodes) && !Array.isArray(value.meters);
-const draftDoc = v.custom<DraftDoc>(isDraftDoc, 'the scenario in this draft is not the shape the editor can open (it needs objects "nodes", each with a kind, and "meters")');
+const draftDoc = v.custom<DraftDoc>(
+  isDraftDoc,
+  'the scenario in this draft is not the shape the editor can open (it needs objects "nodes", each with a kind, and "meters")',
+);
 
 export const draftRecordSchema = v.object({
   v: v.literal(DRAFT_RECORD_VERSION),
@@ -75,7 +78,8 @@ export function upgradeScenarioDoc(doc: unknown): unknown {
   return migrateScenario(doc).doc;
 }
 
-export type ReadResult = { readonly ok: true; readonly record: DraftRecord } | { readonly ok: false; readonly id: string; readonly reason: string };
+export type ReadResult =
+  { readonly ok: true; readonly record: DraftRecord } | { readonly ok: false; readonly id: string; readonly reason: string };
 
 /** One field path and message per problem: "revision: expected a number". */
 function describe(issues: readonly v.BaseIssue<unknown>[]): string {

@@ -10,7 +10,16 @@ import { draftSummary } from './drafts-source';
 const doc = (title: string): DraftDoc => ({ ...tinyScenario(), title });
 const record = (over: Partial<DraftRecord> = {}): DraftRecord => ({
   v: 2,
-  id: 'draft-1234abcd', doc: doc('Tiny'), createdAt: 1, updatedAt: 2, revision: 3, problems: 0, errors: 0, valid: true, title: 'Tiny', ...over,
+  id: 'draft-1234abcd',
+  doc: doc('Tiny'),
+  createdAt: 1,
+  updatedAt: 2,
+  revision: 3,
+  problems: 0,
+  errors: 0,
+  valid: true,
+  title: 'Tiny',
+  ...over,
 });
 
 describe('revision check (two tabs never overwrite each other silently)', () => {

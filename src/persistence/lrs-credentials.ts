@@ -23,7 +23,9 @@ const parse = (raw: string | null | undefined): LrsCredentials | undefined => {
   if (!raw) return undefined;
   try {
     const v = JSON.parse(raw) as Partial<LrsCredentials>;
-    return typeof v.endpoint === 'string' && typeof v.key === 'string' && typeof v.secret === 'string' ? { endpoint: v.endpoint, key: v.key, secret: v.secret } : undefined;
+    return typeof v.endpoint === 'string' && typeof v.key === 'string' && typeof v.secret === 'string'
+      ? { endpoint: v.endpoint, key: v.key, secret: v.secret }
+      : undefined;
   } catch {
     return undefined;
   }

@@ -94,8 +94,10 @@ export const migrations: Record<number, (data: unknown) => unknown> = {
   1: (data) => {
     if (!isRecord(data) || !isRecord(data.runs)) return data; // validation reports the shape
     const runs = Object.fromEntries(
-      Object.entries(data.runs).map(([key, run]) =>
-        [key, isRecord(run) && run.seed === undefined ? { ...run, seed: seedFromId(String(run.id)) } : run]),
+      Object.entries(data.runs).map(([key, run]) => [
+        key,
+        isRecord(run) && run.seed === undefined ? { ...run, seed: seedFromId(String(run.id)) } : run,
+      ]),
     );
     return { ...data, runs };
   },

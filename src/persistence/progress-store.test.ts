@@ -62,7 +62,14 @@ describe('run lifecycle in the progress store', () => {
     const id = completeRun(tiny);
     expect(id).toBe(run.id);
     const attempt = store().attempts[0]!;
-    expect(attempt).toMatchObject({ status: 'completed', endingId: 'stalled', outcome: 'stalled', partneringShare: 0.5, choices: 2, feedbackTiming: 'debrief' });
+    expect(attempt).toMatchObject({
+      status: 'completed',
+      endingId: 'stalled',
+      outcome: 'stalled',
+      partneringShare: 0.5,
+      choices: 2,
+      feedbackTiming: 'debrief',
+    });
     expect(store().runs.tiny).toBeUndefined();
     const done = events.at(-1)!;
     expect(done.event.type).toBe('run.completed');
@@ -127,15 +134,26 @@ describe('run lifecycle in the progress store', () => {
 
   it('each new attempt gets a new seed', () => {
     store().startRun('tiny', 'v1');
-    const seeds = new Set(Array.from({ length: 20 }, () => {
-      store().choose('tiny', 'ask', false);
-      return restartRun(tiny, 'v1', 'restarted').seed;
-    }));
+    const seeds = new Set(
+      Array.from({ length: 20 }, () => {
+        store().choose('tiny', 'ask', false);
+        return restartRun(tiny, 'v1', 'restarted').seed;
+      }),
+    );
     expect(seeds.size).toBeGreaterThan(15);
   });
 
   it('adopts a valid run from an outside resume source without announcing anything', () => {
-    const run: Run = { id: 'lms', scenarioId: 'tiny', scenarioVersion: 'v1', startedAt: '2026-01-01T00:00:00.000Z', path: ['ask'], rewinds: [], awaitingContinue: false, seed: 7 };
+    const run: Run = {
+      id: 'lms',
+      scenarioId: 'tiny',
+      scenarioVersion: 'v1',
+      startedAt: '2026-01-01T00:00:00.000Z',
+      path: ['ask'],
+      rewinds: [],
+      awaitingContinue: false,
+      seed: 7,
+    };
     expect(store().adoptRun(run)).toBe(true);
     expect(store().runs.tiny).toEqual(run);
     expect(JSON.parse(localStorage.getItem(PROGRESS_KEY)!).state.runs.tiny).toEqual(run);
@@ -144,14 +162,35 @@ describe('run lifecycle in the progress store', () => {
 
   it('refuses a run from outside that is not valid', () => {
     expect(store().adoptRun({ id: 'x', scenarioId: 'tiny', path: 'ask' })).toBe(false);
-    expect(store().adoptRun({ id: 'x', scenarioId: 'tiny', scenarioVersion: 'v1', startedAt: 'soon', path: [], rewinds: [], awaitingContinue: false, seed: 1 })).toBe(false);
+    expect(
+      store().adoptRun({
+        id: 'x',
+        scenarioId: 'tiny',
+        scenarioVersion: 'v1',
+        startedAt: 'soon',
+        path: [],
+        rewinds: [],
+        awaitingContinue: false,
+        seed: 1,
+      }),
+    ).toBe(false);
     expect(store().runs.tiny).toBeUndefined();
   });
 });
 
 describe('stored progress versions', () => {
   const v1 = {
-    runs: { tiny: { id: 'r1', scenarioId: 'tiny', scenarioVersion: 'v1', startedAt: '2026-01-01T00:00:00.000Z', path: ['ask'], rewinds: [], awaitingContinue: false } },
+    runs: {
+      tiny: {
+        id: 'r1',
+        scenarioId: 'tiny',
+        scenarioVersion: 'v1',
+        startedAt: '2026-01-01T00:00:00.000Z',
+        path: ['ask'],
+        rewinds: [],
+        awaitingContinue: false,
+      },
+    },
     attempts: [],
     settings: { feedbackTiming: 'each' },
   };
@@ -166,7 +205,20 @@ describe('stored progress versions', () => {
   });
 
   it('refuses numbers and dates out of range, naming the field', () => {
-    const attempt = { id: 'a', scenarioId: 't', scenarioVersion: 'v', scenarioTitle: 'T', startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:10:00Z', path: [], rewinds: [], status: 'completed', partneringShare: 0.5, choices: 2, note: '' };
+    const attempt = {
+      id: 'a',
+      scenarioId: 't',
+      scenarioVersion: 'v',
+      scenarioTitle: 'T',
+      startedAt: '2026-01-01T00:00:00Z',
+      finishedAt: '2026-01-01T00:10:00Z',
+      path: [],
+      rewinds: [],
+      status: 'completed',
+      partneringShare: 0.5,
+      choices: 2,
+      note: '',
+    };
     const data = (over: object) => ({ runs: {}, attempts: [{ ...attempt, ...over }], settings: { feedbackTiming: 'each' } });
     expect(() => migrateProgress(data({}), 2)).not.toThrow();
     expect(() => migrateProgress(data({ partneringShare: 7 }), 2)).toThrow(/attempts\.0\.partneringShare/);
@@ -196,7 +248,8 @@ class SmallStorage implements Storage {
     return this.items.get(key) ?? null;
   }
   setItem(key: string, value: string) {
-    if (this.used(key) + key.length + value.length > this.capacity) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    if (this.used(key) + key.length + value.length > this.capacity)
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     this.items.set(key, String(value));
   }
   removeItem(key: string) {

@@ -87,7 +87,7 @@ interface ProgressActions {
 export type ProgressStore = ProgressData & ProgressActions;
 
 const now = () => new Date().toISOString();
-const newId = () => (globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+const newId = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 export const useProgress = create<ProgressStore>()(
   persist(
@@ -97,7 +97,16 @@ export const useProgress = create<ProgressStore>()(
       const store: ProgressStore = {
         ...emptyProgress(),
         startRun(scenarioId, scenarioVersion) {
-          const run: Run = { id: newId(), scenarioId, scenarioVersion, startedAt: now(), path: [], rewinds: [], awaitingContinue: false, seed: newSeed() };
+          const run: Run = {
+            id: newId(),
+            scenarioId,
+            scenarioVersion,
+            startedAt: now(),
+            path: [],
+            rewinds: [],
+            awaitingContinue: false,
+            seed: newSeed(),
+          };
           putRun(run);
           emitRunEvent({ type: 'run.started', run });
           return run;

@@ -40,7 +40,8 @@ export interface RecordsStatus extends RecordsStatusUpdate {
   readonly leave?: () => void;
 }
 
-export const STANDALONE_DESTINATION = 'Nowhere: Catalyst was opened on its own, so your progress stays in this browser and no records are sent.';
+export const STANDALONE_DESTINATION =
+  'Nowhere: Catalyst was opened on its own, so your progress stays in this browser and no records are sent.';
 
 export const useRecordsStatus = create<RecordsStatus>(() => ({
   mode: 'standalone',

@@ -114,7 +114,11 @@ describe('the stash serialises only what changed', () => {
     const doc = syntheticDraft(200) as DraftDoc;
     expect(docJson(doc)).toBe(JSON.stringify(doc));
     const [id, node] = Object.entries(doc.nodes)[3]!;
-    const edited: DraftDoc = { ...doc, title: 'Edited', nodes: { ...doc.nodes, [id]: { ...node, client: 'changed "quoted"\n' } as typeof node } };
+    const edited: DraftDoc = {
+      ...doc,
+      title: 'Edited',
+      nodes: { ...doc.nodes, [id]: { ...node, client: 'changed "quoted"\n' } as typeof node },
+    };
     expect(docJson(edited)).toBe(JSON.stringify(edited));
     const small = tinyScenario() as DraftDoc;
     expect(docJson({ ...small, summary: undefined as unknown as string })).toBe(JSON.stringify({ ...small, summary: undefined }));

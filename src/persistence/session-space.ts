@@ -67,11 +67,7 @@ export function setWithRoom(key: string, value: string, draftId: string): boolea
     }
   };
   if (attempt()) return true;
-  const steps = [
-    () => evictOthers(SELECTION_PREFIX),
-    () => evictOthers(HISTORY_PREFIX, draftId),
-    () => evictOthers(HISTORY_PREFIX),
-  ];
+  const steps = [() => evictOthers(SELECTION_PREFIX), () => evictOthers(HISTORY_PREFIX, draftId), () => evictOthers(HISTORY_PREFIX)];
   for (const step of steps) if (step() > 0 && attempt()) return true;
   return false;
 }

@@ -51,4 +51,3 @@ export function discardUnreadable(): boolean {
   useStorageHealth.setState({ unreadable: undefined });
   return resumeSaving();
 }
-

@@ -4,7 +4,14 @@ import { parseLaunch, standaloneHref } from './launch';
 const actor = JSON.stringify({ objectType: 'Agent', name: 'Sam', account: { homePage: 'https://lms.example.org', name: 'sam-42' } });
 const reg = '9c2b3e1a-4f5d-4a6b-8c7d-0e1f2a3b4c5d';
 const q = (params: Record<string, string>) => `?${new URLSearchParams(params)}`;
-const cmi5 = { scenario: 'the-glue', endpoint: 'https://lrs.example.org/xapi', fetch: 'https://lms.example.org/fetch/abc', actor, registration: reg, activityId: 'https://lms.example.org/au/the-glue' };
+const cmi5 = {
+  scenario: 'the-glue',
+  endpoint: 'https://lrs.example.org/xapi',
+  fetch: 'https://lms.example.org/fetch/abc',
+  actor,
+  registration: reg,
+  activityId: 'https://lms.example.org/au/the-glue',
+};
 
 describe('parseLaunch', () => {
   it('is standalone without launch parameters (also with an app route in the hash)', () => {
@@ -14,7 +21,14 @@ describe('parseLaunch', () => {
 
   it('reads a cmi5 launch and normalises the endpoint to end with /', () => {
     const launch = parseLaunch(q(cmi5));
-    expect(launch).toMatchObject({ ok: true, mode: 'cmi5', scenarioId: 'the-glue', endpoint: 'https://lrs.example.org/xapi/', registration: reg, activityId: cmi5.activityId });
+    expect(launch).toMatchObject({
+      ok: true,
+      mode: 'cmi5',
+      scenarioId: 'the-glue',
+      endpoint: 'https://lrs.example.org/xapi/',
+      registration: reg,
+      activityId: cmi5.activityId,
+    });
     expect(launch.ok && launch.mode === 'cmi5' && launch.actor.account).toEqual({ homePage: 'https://lms.example.org', name: 'sam-42' });
   });
 
@@ -39,14 +53,35 @@ describe('parseLaunch', () => {
   });
 
   it('reads an xAPI link launch, activity_id and registration optional, TinCan-style actor accepted', () => {
-    const launch = parseLaunch(q({ scenario: 'the-glue', endpoint: 'https://lrs.example.org/xAPI/', auth: 'Basic dTpw', actor: '{"name":["Sam"],"mbox":["mailto:sam@example.org"]}' }));
-    expect(launch).toEqual({ ok: true, mode: 'xapi', scenarioId: 'the-glue', endpoint: 'https://lrs.example.org/xAPI/', auth: 'Basic dTpw', actor: { objectType: 'Agent', name: 'Sam', mbox: 'mailto:sam@example.org' } });
+    const launch = parseLaunch(
+      q({
+        scenario: 'the-glue',
+        endpoint: 'https://lrs.example.org/xAPI/',
+        auth: 'Basic dTpw',
+        actor: '{"name":["Sam"],"mbox":["mailto:sam@example.org"]}',
+      }),
+    );
+    expect(launch).toEqual({
+      ok: true,
+      mode: 'xapi',
+      scenarioId: 'the-glue',
+      endpoint: 'https://lrs.example.org/xAPI/',
+      auth: 'Basic dTpw',
+      actor: { objectType: 'Agent', name: 'Sam', mbox: 'mailto:sam@example.org' },
+    });
   });
 
   it('rejects an actor that is not JSON, or names two identifiers', () => {
     const bad = parseLaunch(q({ scenario: 'x', endpoint: 'https://l.example/', auth: 'Basic a', actor: 'sam' }));
     expect(!bad.ok && bad.problems[0]!.message).toMatch(/not readable/);
-    const two = parseLaunch(q({ scenario: 'x', endpoint: 'https://l.example/', auth: 'Basic a', actor: '{"mbox":"mailto:a@b.c","openid":"https://id.example/a"}' }));
+    const two = parseLaunch(
+      q({
+        scenario: 'x',
+        endpoint: 'https://l.example/',
+        auth: 'Basic a',
+        actor: '{"mbox":"mailto:a@b.c","openid":"https://id.example/a"}',
+      }),
+    );
     expect(!two.ok && two.problems[0]!.message).toMatch(/more than one identifier/);
   });
 
@@ -57,6 +92,8 @@ describe('parseLaunch', () => {
   });
 
   it('"play standalone" drops the query and keeps the app route', () => {
-    expect(standaloneHref('https://host.example/app/index.html?scenario=a&fetch=x#/scenarios/a')).toBe('https://host.example/app/index.html#/scenarios/a');
+    expect(standaloneHref('https://host.example/app/index.html?scenario=a&fetch=x#/scenarios/a')).toBe(
+      'https://host.example/app/index.html#/scenarios/a',
+    );
   });
 });

@@ -147,7 +147,10 @@ export function parseActor(raw: string): LaunchActor | string {
     ...(account && { account }),
   };
   const ids = ['mbox', 'mbox_sha1sum', 'openid', 'account'].filter((k) => k in actor);
-  if (ids.length !== 1) return ids.length === 0 ? 'does not say who the learner is: it needs one of mbox, mbox_sha1sum, openid or account.' : `has more than one identifier (${ids.join(', ')}): xAPI allows exactly one.`;
+  if (ids.length !== 1)
+    return ids.length === 0
+      ? 'does not say who the learner is: it needs one of mbox, mbox_sha1sum, openid or account.'
+      : `has more than one identifier (${ids.join(', ')}): xAPI allows exactly one.`;
   return actor;
 }
 
@@ -168,7 +171,8 @@ export function parseLaunch(search: string): Launch {
     return value.trim();
   };
   const scenarioId = need('scenario', 'the id of the scenario to play');
-  if (scenarioId !== undefined && !SCENARIO_ID.test(scenarioId)) problems.push({ param: 'scenario', message: `"${short(scenarioId)}" is not a scenario id (lowercase words joined by hyphens).` });
+  if (scenarioId !== undefined && !SCENARIO_ID.test(scenarioId))
+    problems.push({ param: 'scenario', message: `"${short(scenarioId)}" is not a scenario id (lowercase words joined by hyphens).` });
 
   if (mode === 'scorm12' || mode === 'scorm2004') {
     return problems.length ? { ok: false, mode, problems } : { ok: true, mode, scenarioId: scenarioId! };
@@ -176,7 +180,8 @@ export function parseLaunch(search: string): Launch {
 
   const endpointRaw = need('endpoint', 'the address of the learning record store');
   const endpointUrl = endpointRaw !== undefined ? httpUrl(endpointRaw) : undefined;
-  if (endpointRaw !== undefined && !endpointUrl) problems.push({ param: 'endpoint', message: `"${short(endpointRaw)}" is not a web address (it must start with https:// or http://).` });
+  if (endpointRaw !== undefined && !endpointUrl)
+    problems.push({ param: 'endpoint', message: `"${short(endpointRaw)}" is not a web address (it must start with https:// or http://).` });
   const endpoint = endpointUrl ? (endpointUrl.href.endsWith('/') ? endpointUrl.href : `${endpointUrl.href}/`) : '';
 
   const actorRaw = need('actor', 'the learner as an xAPI agent');
@@ -192,18 +197,36 @@ export function parseLaunch(search: string): Launch {
   if (mode === 'cmi5') {
     const fetchRaw = need('fetch', 'the address to fetch the sign-in token from');
     const fetchUrl = fetchRaw !== undefined ? httpUrl(fetchRaw) : undefined;
-    if (fetchRaw !== undefined && !fetchUrl) problems.push({ param: 'fetch', message: `"${short(fetchRaw)}" is not a web address (it must start with https:// or http://).` });
+    if (fetchRaw !== undefined && !fetchUrl)
+      problems.push({ param: 'fetch', message: `"${short(fetchRaw)}" is not a web address (it must start with https:// or http://).` });
     const registration = uuid('registration', true);
     const activityId = need('activityId', "the assignable unit's activity id");
-    if (activityId !== undefined && !iri(activityId)) problems.push({ param: 'activityId', message: `"${short(activityId)}" is not an IRI (for example https://example.org/course/unit-1).` });
+    if (activityId !== undefined && !iri(activityId))
+      problems.push({
+        param: 'activityId',
+        message: `"${short(activityId)}" is not an IRI (for example https://example.org/course/unit-1).`,
+      });
     if (problems.length) return { ok: false, mode, problems };
-    return { ok: true, mode, scenarioId: scenarioId!, endpoint, fetchUrl: fetchUrl!.href, actor: actor as LaunchActor, registration: registration!, activityId: activityId! };
+    return {
+      ok: true,
+      mode,
+      scenarioId: scenarioId!,
+      endpoint,
+      fetchUrl: fetchUrl!.href,
+      actor: actor as LaunchActor,
+      registration: registration!,
+      activityId: activityId!,
+    };
   }
 
   const auth = need('auth', 'the Authorization value for the learning record store (for example "Basic …")');
   const registration = uuid('registration', false);
   const activityId = q.get('activity_id')?.trim() || undefined;
-  if (activityId !== undefined && !iri(activityId)) problems.push({ param: 'activity_id', message: `"${short(activityId)}" is not an IRI (for example https://example.org/course/unit-1).` });
+  if (activityId !== undefined && !iri(activityId))
+    problems.push({
+      param: 'activity_id',
+      message: `"${short(activityId)}" is not an IRI (for example https://example.org/course/unit-1).`,
+    });
   if (problems.length) return { ok: false, mode, problems };
   return {
     ok: true,

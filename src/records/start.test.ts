@@ -7,7 +7,16 @@ import { useRecordsStatus } from '../persistence/records-status';
 import type { RecordsModule, RecordsSink } from './types';
 
 const launch: RecordsLaunch = { ok: true, mode: 'scorm12', scenarioId: 'tiny' };
-const run: Run = { id: 'r1', scenarioId: 'tiny', scenarioVersion: 'v1', startedAt: '2026-01-01T00:00:00.000Z', path: [], rewinds: [], awaitingContinue: false, seed: 1 };
+const run: Run = {
+  id: 'r1',
+  scenarioId: 'tiny',
+  scenarioVersion: 'v1',
+  startedAt: '2026-01-01T00:00:00.000Z',
+  path: [],
+  rewinds: [],
+  awaitingContinue: false,
+  seed: 1,
+};
 
 function recordingModule(gate: Promise<void>) {
   const seen: string[] = [];

@@ -45,9 +45,11 @@ export function startRecords(
         destination: ready.destination,
         ...(ready.canLeave !== false && {
           leave: () => {
-            void chain.then(() => ready.leave()).then((to) => {
-              if (to) window.location.assign(to);
-            });
+            void chain
+              .then(() => ready.leave())
+              .then((to) => {
+                if (to) window.location.assign(to);
+              });
           },
         }),
       });

@@ -11,7 +11,6 @@ export interface RecordsDeps {
   report(status: Partial<RecordsStatusUpdate>): void;
 }
 
-
 /**
  * One launched session's record keeper: it hears every run event (in order) and decides what to
  * send. Created by a mode's module (cmi5, xAPI, SCORM) through the registry.

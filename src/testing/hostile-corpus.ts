@@ -69,13 +69,17 @@ function slots(data: unknown): { parent: Data | unknown[]; key: string | number;
 
 const renameKeyIn = (obj: Data, from: string, to: string): Data => {
   const out: Data = {};
-  for (const [k, v] of Object.entries(obj)) Object.defineProperty(out, k === from ? to : k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(obj))
+    Object.defineProperty(out, k === from ? to : k, { value: v, enumerable: true, writable: true, configurable: true });
   return out;
 };
 
 const asYaml = (data: unknown) => dump(data, { lineWidth: 100, noRefs: true });
 const lines = (text: string) => text.split('\n');
-const keyLines = (text: string) => lines(text).map((l, i) => [l, i] as const).filter(([l]) => /^\s*[A-Za-z_][\w-]*:/.test(l));
+const keyLines = (text: string) =>
+  lines(text)
+    .map((l, i) => [l, i] as const)
+    .filter(([l]) => /^\s*[A-Za-z_][\w-]*:/.test(l));
 
 /** Each class turns one real file (text and parsed data) into a hostile one. */
 const CLASSES = {
@@ -131,7 +135,11 @@ const CLASSES = {
     const depth = rng.pick([40, 150, 1000, 20_000, 100_000]);
     const form = rng.int(3);
     const nested =
-      form === 0 ? `${'['.repeat(depth)}${']'.repeat(depth)}` : form === 1 ? `${'{a: '.repeat(depth)}1${'}'.repeat(depth)}` : `\n${Array.from({ length: Math.min(depth, 3000) }, (_, i) => `${' '.repeat(i + 2)}- `).join('\n')}1`;
+      form === 0
+        ? `${'['.repeat(depth)}${']'.repeat(depth)}`
+        : form === 1
+          ? `${'{a: '.repeat(depth)}1${'}'.repeat(depth)}`
+          : `\n${Array.from({ length: Math.min(depth, 3000) }, (_, i) => `${' '.repeat(i + 2)}- `).join('\n')}1`;
     return `${text}\nextra: ${nested}\n`;
   },
   /** Random bytes (NUL, ESC, lone surrogates, U+FFFD, high Latin-1) at random places. */
@@ -140,7 +148,9 @@ const CLASSES = {
     const n = 1 + rng.int(20);
     for (let i = 0; i < n; i++) {
       const at = rng.int(out.length);
-      const bytes = Array.from({ length: 1 + rng.int(8) }, () => String.fromCharCode(rng.pick([0, 1, 7, 8, 0x1b, 0x7f, 0x85, 0xff, 0xd800, 0xdfff, 0xfffd, 0xfeff, rng.int(0x10000)]))).join('');
+      const bytes = Array.from({ length: 1 + rng.int(8) }, () =>
+        String.fromCharCode(rng.pick([0, 1, 7, 8, 0x1b, 0x7f, 0x85, 0xff, 0xd800, 0xdfff, 0xfffd, 0xfeff, rng.int(0x10000)])),
+      ).join('');
       out = out.slice(0, at) + bytes + out.slice(at);
     }
     return out;
@@ -229,7 +239,10 @@ export const HOSTILE_CLASSES = Object.keys(CLASSES) as HostileClass[];
  * `perClass` hostile files for each class, from `sources` in turn. Deterministic for a seed.
  * Generation never fails: a mutation that cannot apply to a file falls back to its text.
  */
-export function hostileCorpus(sources: readonly SourceFile[], opts: { seed?: number; perClass?: number; classes?: readonly HostileClass[] } = {}): HostileFile[] {
+export function hostileCorpus(
+  sources: readonly SourceFile[],
+  opts: { seed?: number; perClass?: number; classes?: readonly HostileClass[] } = {},
+): HostileFile[] {
   const rng = rngOf(opts.seed ?? 1);
   const out: HostileFile[] = [];
   for (const hostileClass of opts.classes ?? HOSTILE_CLASSES) {

@@ -32,20 +32,23 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
   const layout = useMapLayout(graph);
   // A mutable cache of built elements, kept for the life of the map (see buildFlowElements).
   const [cache] = useState(createFlowCache);
-  const flow = useMemo(
-    () => (layout ? buildFlowElements(graph, layout.positions, flowId, cache) : null),
-    [graph, layout, flowId, cache],
-  );
+  const flow = useMemo(() => (layout ? buildFlowElements(graph, layout.positions, flowId, cache) : null), [graph, layout, flowId, cache]);
   const [store] = useState(() => new MapStore());
-  useLayoutEffect(() => { store.setSelected(selectedId); }, [store, selectedId]);
-  useLayoutEffect(() => { store.setProblems(problemsByNode); }, [store, problemsByNode]);
+  useLayoutEffect(() => {
+    store.setSelected(selectedId);
+  }, [store, selectedId]);
+  useLayoutEffect(() => {
+    store.setProblems(problemsByNode);
+  }, [store, problemsByNode]);
   const reducedMotion = usePrefersReducedMotion();
   const select = readOnly && !onSelect ? undefined : onSelect;
   const problemNodes = useMemo(() => Object.values(problemsByNode ?? {}).filter((n) => n > 0).length, [problemsByNode]);
 
   // Latest values for stable callbacks (the canvas must not re-render when the parent does).
   const latest = useRef({ select, flow, graph, reducedMotion });
-  useLayoutEffect(() => { latest.current = { select, flow, graph, reducedMotion }; });
+  useLayoutEffect(() => {
+    latest.current = { select, flow, graph, reducedMotion };
+  });
 
   // Canvas size, kept by a ResizeObserver so no handler forces a layout to read it.
   const canvasRef = useRef<HTMLDivElement | null>(null);
@@ -81,10 +84,19 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
     let raf = 0;
     const check = () => {
       const ready = flow.nodes.length === 0 || canvasRef.current?.querySelector('.react-flow__node');
-      if (!ready && frames++ < 120) { raf = requestAnimationFrame(check); return; }
+      if (!ready && frames++ < 120) {
+        raf = requestAnimationFrame(check);
+        return;
+      }
       painted.current = true;
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => { try { performance.mark(MARK_FIRST_PAINT); } catch { /* best effort */ } };
+      channel.port1.onmessage = () => {
+        try {
+          performance.mark(MARK_FIRST_PAINT);
+        } catch {
+          /* best effort */
+        }
+      };
       channel.port2.postMessage(null); // a task after this frame, i.e. after it was painted
     };
     raf = requestAnimationFrame(check);
@@ -94,16 +106,22 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
   const instance = useRef<ReactFlowInstance<MapFlowNode, MapFlowEdge> | null>(null);
   const onMove = useCallback((_: unknown, vp: Viewport) => {
     const next = zoomBand(vp.zoom);
-    if (next !== band.current && canvasRef.current) { band.current = next; canvasRef.current.dataset.zoom = next; }
+    if (next !== band.current && canvasRef.current) {
+      band.current = next;
+      canvasRef.current.dataset.zoom = next;
+    }
   }, []);
   // While the view moves, the boxes and edges neither take hit tests nor repaint: see .is-moving
   // in branch-map.css.
   const onMoveStart = useCallback(() => canvasRef.current?.classList.add('is-moving'), []);
   const onMoveEnd = useCallback(() => canvasRef.current?.classList.remove('is-moving'), []);
-  const onInit = useCallback((rf: ReactFlowInstance<MapFlowNode, MapFlowEdge>) => {
-    instance.current = rf;
-    onMove(null, rf.getViewport());
-  }, [onMove]);
+  const onInit = useCallback(
+    (rf: ReactFlowInstance<MapFlowNode, MapFlowEdge>) => {
+      instance.current = rf;
+      onMove(null, rf.getViewport());
+    },
+    [onMove],
+  );
 
   /** Bring a node into view; jumps (no animation) for keyboard moves and reduced motion. */
   const reveal = useCallback((id: string, jump: boolean) => {
@@ -118,18 +136,23 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
   }, []);
 
   // When the selection changes from outside (problems panel, inspector), show the node.
-  useEffect(() => { if (selectedId) reveal(selectedId, false); }, [selectedId, reveal]);
+  useEffect(() => {
+    if (selectedId) reveal(selectedId, false);
+  }, [selectedId, reveal]);
 
-  const focusNode = useCallback((id: string) => {
-    reveal(id, true);
-    let tries = 0;
-    const attempt = () => {
-      const el = canvasRef.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
-      if (el) el.focus({ preventScroll: true });
-      else if (tries++ < 30) requestAnimationFrame(attempt);
-    };
-    attempt();
-  }, [reveal]);
+  const focusNode = useCallback(
+    (id: string) => {
+      reveal(id, true);
+      let tries = 0;
+      const attempt = () => {
+        const el = canvasRef.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+        if (el) el.focus({ preventScroll: true });
+        else if (tries++ < 30) requestAnimationFrame(attempt);
+      };
+      attempt();
+    },
+    [reveal],
+  );
 
   const selectIfReal = useCallback((id: string) => {
     const { select: sel, graph: g } = latest.current;
@@ -142,44 +165,59 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
     if (id) focusNode(id);
   }, [focusNode]);
 
-  const onKeyDown = useCallback((event: KeyboardEvent<HTMLDivElement>) => {
-    const id = (event.target as HTMLElement).closest?.('.react-flow__node')?.getAttribute('data-id');
-    if (!id) return;
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      selectIfReal(id);
-      return;
-    }
-    const placed = latest.current.flow?.nodes.map((n) => ({ id: n.id, x: n.position.x, y: n.position.y })) ?? [];
-    const next = nextNodeId(placed, id, event.key);
-    if (next) {
-      event.preventDefault();
-      focusNode(next);
-    }
-  }, [focusNode, selectIfReal]);
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>) => {
+      const id = (event.target as HTMLElement).closest?.('.react-flow__node')?.getAttribute('data-id');
+      if (!id) return;
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        selectIfReal(id);
+        return;
+      }
+      const placed = latest.current.flow?.nodes.map((n) => ({ id: n.id, x: n.position.x, y: n.position.y })) ?? [];
+      const next = nextNodeId(placed, id, event.key);
+      if (next) {
+        event.preventDefault();
+        focusNode(next);
+      }
+    },
+    [focusNode, selectIfReal],
+  );
 
   return (
     <section className="branch-map" aria-label={ariaLabel}>
       <div className="bm-toolbar">
         <p className="bm-summary" id={hintId}>
-          {graph.nodes.length} {graph.nodes.length === 1 ? 'node' : 'nodes'}, {graph.edges.length} {graph.edges.length === 1 ? 'link' : 'links'}
+          {graph.nodes.length} {graph.nodes.length === 1 ? 'node' : 'nodes'}, {graph.edges.length}{' '}
+          {graph.edges.length === 1 ? 'link' : 'links'}
           {problemNodes > 0 && `, ${problemNodes} with problems`}.{' '}
           {view === 'map' && <span className="bm-hint">Tab to a box, arrow keys move between boxes{select ? ', Enter selects' : ''}.</span>}
         </p>
         <div className="bm-views" role="group" aria-label="Show the map as">
-          <button type="button" className="button small secondary" aria-pressed={view === 'map'} onClick={() => setView('map')}>Map</button>
-          <button type="button" className="button small secondary" aria-pressed={view === 'list'} onClick={() => setView('list')}>List</button>
+          <button type="button" className="button small secondary" aria-pressed={view === 'map'} onClick={() => setView('map')}>
+            Map
+          </button>
+          <button type="button" className="button small secondary" aria-pressed={view === 'list'} onClick={() => setView('list')}>
+            List
+          </button>
         </div>
       </div>
       {view === 'list' ? (
         // Read-only lists have nothing focusable inside: the scrolling box itself takes focus.
         <div className="bm-list-wrap" {...(select ? {} : { tabIndex: 0, role: 'group', 'aria-label': `${ariaLabel}, as a list` })}>
-          <MapList graph={graph} {...(selectedId !== undefined ? { selectedId } : {})} {...(problemsByNode ? { problemsByNode } : {})} {...(select ? { onSelect: select } : {})} />
+          <MapList
+            graph={graph}
+            {...(selectedId !== undefined ? { selectedId } : {})}
+            {...(problemsByNode ? { problemsByNode } : {})}
+            {...(select ? { onSelect: select } : {})}
+          />
         </div>
       ) : (
         <div className="bm-canvas" ref={setCanvas} onKeyDown={onKeyDown} data-zoom="near">
           {!flow || !startViewport ? (
-            <p className="bm-loading" role="status">Laying out the map…</p>
+            <p className="bm-loading" role="status">
+              Laying out the map…
+            </p>
           ) : (
             <MapStoreContext.Provider value={store}>
               <MapCanvas

@@ -13,7 +13,9 @@ export interface MapEdgeData extends Record<string, unknown> {
 export type MapFlowNode = Node<MapNodeData, 'branch'>;
 export type MapFlowEdge = Edge<MapEdgeData, 'branch'>;
 
-export interface Positions { get(id: string): { x: number; y: number } | undefined }
+export interface Positions {
+  get(id: string): { x: number; y: number } | undefined;
+}
 
 /** Previously built elements, reused when nothing they show changed (keeps React Flow's work per edit to the edited node). */
 export interface FlowCache {
@@ -34,12 +36,26 @@ const HANDLES = [
 ];
 
 const sameNodeInfo = (a: MapNodeInfo, b: MapNodeInfo): boolean =>
-  a.id === b.id && a.index === b.index && a.kind === b.kind && a.rawKind === b.rawKind && a.snippet === b.snippet &&
-  a.outcome === b.outcome && a.isStart === b.isStart && a.unlinked === b.unlinked && a.heat === b.heat;
+  a.id === b.id &&
+  a.index === b.index &&
+  a.kind === b.kind &&
+  a.rawKind === b.rawKind &&
+  a.snippet === b.snippet &&
+  a.outcome === b.outcome &&
+  a.isStart === b.isStart &&
+  a.unlinked === b.unlinked &&
+  a.heat === b.heat;
 
 const sameEdgeInfo = (a: MapEdgeInfo, b: MapEdgeInfo): boolean =>
-  a.id === b.id && a.source === b.source && a.target === b.target && a.stance === b.stance && a.label === b.label &&
-  a.description === b.description && a.parallelIndex === b.parallelIndex && a.parallelCount === b.parallelCount && a.heat === b.heat;
+  a.id === b.id &&
+  a.source === b.source &&
+  a.target === b.target &&
+  a.stance === b.stance &&
+  a.label === b.label &&
+  a.description === b.description &&
+  a.parallelIndex === b.parallelIndex &&
+  a.parallelCount === b.parallelCount &&
+  a.heat === b.heat;
 
 export const targetName = (id: string): string =>
   id.startsWith(GHOST_PREFIX) ? `missing node “${id.slice(GHOST_PREFIX.length).replace(/:+$/, '')}”` : id;
@@ -56,7 +72,12 @@ export function nodeAriaLabel(info: MapNodeInfo): string {
  * `cache` when unchanged, so a text edit produces one new node object, not a thousand.
  * Nodes without a position yet (added since the last layout) sit below their first parent.
  */
-export function buildFlowElements(graph: MapGraph, positions: Positions, flowId: string, cache: FlowCache): { nodes: MapFlowNode[]; edges: MapFlowEdge[] } {
+export function buildFlowElements(
+  graph: MapGraph,
+  positions: Positions,
+  flowId: string,
+  cache: FlowCache,
+): { nodes: MapFlowNode[]; edges: MapFlowEdge[] } {
   const nextNodes = new Map<string, MapFlowNode>();
   const parentOf = new Map<string, string>();
   for (const e of graph.edges) if (!parentOf.has(e.target)) parentOf.set(e.target, e.source);

@@ -1,4 +1,8 @@
-export interface Placed { id: string; x: number; y: number }
+export interface Placed {
+  id: string;
+  x: number;
+  y: number;
+}
 
 const SAME_ROW = 1;
 

@@ -29,7 +29,10 @@ function getWorker(): Worker | null {
       // The worker could not start (e.g. a CSP or an old browser): finish everything here.
       worker?.terminate();
       worker = null;
-      for (const [id, job] of pending) { pending.delete(id); void onMainThread(job.input).then(job.resolve); }
+      for (const [id, job] of pending) {
+        pending.delete(id);
+        void onMainThread(job.input).then(job.resolve);
+      }
     };
   } catch {
     worker = null;

@@ -7,7 +7,11 @@ import { tinyScenario } from '../../testing/fixtures';
 
 const input = (doc: unknown) => {
   const g = buildMapGraph(doc);
-  return { ids: g.nodes.map((n) => n.id), links: g.edges.map((e) => [e.source, e.target] as [string, string]), ...(g.startId ? { startId: g.startId } : {}) };
+  return {
+    ids: g.nodes.map((n) => n.id),
+    links: g.edges.map((e) => [e.source, e.target] as [string, string]),
+    ...(g.startId ? { startId: g.startId } : {}),
+  };
 };
 
 describe('layout', () => {
@@ -34,7 +38,16 @@ describe('layout', () => {
   });
 
   it('survives cycles, self-links and links to unknown ids', () => {
-    const r = layeredLayout({ ids: ['a', 'b', 'c'], links: [['a', 'b'], ['b', 'a'], ['c', 'c'], ['a', 'zzz']], startId: 'a' });
+    const r = layeredLayout({
+      ids: ['a', 'b', 'c'],
+      links: [
+        ['a', 'b'],
+        ['b', 'a'],
+        ['c', 'c'],
+        ['a', 'zzz'],
+      ],
+      startId: 'a',
+    });
     expect(r.ys).toEqual([0, NODE_HEIGHT + 110, 0]);
   });
 });
@@ -58,7 +71,10 @@ describe('keyboard navigation', () => {
     expect(nextNodeId(nodes, 'top', 'x')).toBeUndefined();
   });
   it('reaches boxes that overlap', () => {
-    const stacked = [{ id: 'a', x: 0, y: 0 }, { id: 'b', x: 0, y: 0 }];
+    const stacked = [
+      { id: 'a', x: 0, y: 0 },
+      { id: 'b', x: 0, y: 0 },
+    ];
     expect(nextNodeId(stacked, 'a', 'ArrowRight')).toBe('b');
     expect(nextNodeId(stacked, 'b', 'ArrowLeft')).toBe('a');
   });

@@ -35,7 +35,14 @@ export function computeLayout(input: LayoutInput): LayoutResult {
 
 function dagreLayout({ ids, links }: LayoutInput): { xs: number[]; ys: number[] } {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'TB', nodesep: NODE_SEP, ranksep: RANK_SEP, marginx: 0, marginy: 0, ranker: ids.length > 60 ? 'tight-tree' : 'network-simplex' });
+  g.setGraph({
+    rankdir: 'TB',
+    nodesep: NODE_SEP,
+    ranksep: RANK_SEP,
+    marginx: 0,
+    marginy: 0,
+    ranker: ids.length > 60 ? 'tight-tree' : 'network-simplex',
+  });
   g.setDefaultEdgeLabel(() => ({}));
   for (const id of ids) g.setNode(id, { width: NODE_WIDTH, height: NODE_HEIGHT });
   const weights = new Map<string, number>();
@@ -89,7 +96,10 @@ export function layeredLayout({ ids, links, startId }: LayoutInput): { xs: numbe
         if (state[w] === 1) continue; // back edge
         forward[v]!.push(w);
         inn[w]!.push(v);
-        if (state[w] === 0) { state[w] = 1; stack.push([w, 0]); }
+        if (state[w] === 0) {
+          state[w] = 1;
+          stack.push([w, 0]);
+        }
       } else {
         state[v] = 2;
         stack.pop();
@@ -121,7 +131,12 @@ export function layeredLayout({ ids, links, startId }: LayoutInput): { xs: numbe
   const layers: number[][] = [];
   for (let v = 0; v < n; v++) (layers[rank[v]!] ??= []).push(v);
   const pos = new Float64Array(n);
-  const place = () => layers.forEach((layer) => layer.forEach((v, i) => { pos[v] = i - (layer.length - 1) / 2; }));
+  const place = () =>
+    layers.forEach((layer) =>
+      layer.forEach((v, i) => {
+        pos[v] = i - (layer.length - 1) / 2;
+      }),
+    );
   place();
   const sweep = (neighbours: number[][]) => {
     for (const layer of layers) {
@@ -132,7 +147,9 @@ export function layeredLayout({ ids, links, startId }: LayoutInput): { xs: numbe
         bary.set(v, nb.length ? nb.reduce((s, w) => s + pos[w]!, 0) / nb.length : pos[v]!);
       }
       layer.sort((a, b) => bary.get(a)! - bary.get(b)!);
-      layer.forEach((v, i) => { pos[v] = i - (layer.length - 1) / 2; });
+      layer.forEach((v, i) => {
+        pos[v] = i - (layer.length - 1) / 2;
+      });
     }
   };
   for (let i = 0; i < 4; i++) {

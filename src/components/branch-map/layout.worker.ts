@@ -1,10 +1,12 @@
 /// <reference lib="webworker" />
 import { computeLayout, type LayoutInput } from './layout';
 
-export interface LayoutRequest { requestId: number; input: LayoutInput }
+export interface LayoutRequest {
+  requestId: number;
+  input: LayoutInput;
+}
 export type LayoutResponse =
-  | { requestId: number; ok: true; result: ReturnType<typeof computeLayout> }
-  | { requestId: number; ok: false; message: string };
+  { requestId: number; ok: true; result: ReturnType<typeof computeLayout> } | { requestId: number; ok: false; message: string };
 
 self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const { requestId, input } = event.data;

@@ -1,5 +1,14 @@
 import { memo } from 'react';
-import { Background, ControlButton, Controls, MiniMap, ReactFlow, type NodeMouseHandler, type ReactFlowInstance, type Viewport } from '@xyflow/react';
+import {
+  Background,
+  ControlButton,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  type NodeMouseHandler,
+  type ReactFlowInstance,
+  type Viewport,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { MapNode } from './map-node';
 import { ArrowMarkers, MapEdge, MarkerPrefixContext } from './map-edge';
@@ -73,7 +82,9 @@ function MapCanvasView(p: MapCanvasProps) {
         <Background gap={24} />
         <Controls showInteractive={false} fitViewOptions={{ padding: 0.08, duration: p.reducedMotion ? 0 : 300 }}>
           <ControlButton onClick={p.onGoToStart} aria-label="Go to the start node" title="Go to the start node">
-            <span aria-hidden="true" className="bm-start-icon">S</span>
+            <span aria-hidden="true" className="bm-start-icon">
+              S
+            </span>
           </ControlButton>
         </Controls>
         <MiniMap pannable zoomable ariaLabel="Overview of the whole map" nodeClassName={miniMapClass} className="bm-minimap" />

@@ -9,7 +9,11 @@ export const EDGE_TONES = ['partnering', 'directing', 'rescuing', 'colluding', '
 const PARALLEL_SPACING = 70;
 const MAX_LABEL = 30;
 
-interface Geometry { path: string; labelX: number; labelY: number }
+interface Geometry {
+  path: string;
+  labelX: number;
+  labelY: number;
+}
 
 const cubic = (a: number, b: number, c: number, d: number, t: number): number =>
   (1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t ** 2 * c + t ** 3 * d;
@@ -69,7 +73,17 @@ export function ArrowMarkers({ prefix }: { prefix: string }) {
     <svg className="bm-markers" aria-hidden="true" focusable="false" width="0" height="0">
       <defs>
         {EDGE_TONES.map((tone) => (
-          <marker key={tone} id={`${prefix}-arrow-${tone}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="14" markerHeight="14" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+          <marker
+            key={tone}
+            id={`${prefix}-arrow-${tone}`}
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="14"
+            markerHeight="14"
+            markerUnits="userSpaceOnUse"
+            orient="auto-start-reverse"
+          >
             <path d="M0,0 L10,5 L0,10 z" className={`bm-arrow bm-arrow-${tone}`} />
           </marker>
         ))}

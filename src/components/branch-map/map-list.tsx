@@ -31,16 +31,24 @@ function MapListView({ graph, selectedId, problemsByNode, onSelect }: MapListPro
         const ghost = node.kind === 'missing';
         const title = (
           <>
-            <span className="bm-list-kind">{kindText(node)}</span>{' '}
-            {!ghost && <code>{node.id}</code>}
+            <span className="bm-list-kind">{kindText(node)}</span> {!ghost && <code>{node.id}</code>}
             {node.isStart && <span className="bm-tag bm-tag-start">Start</span>}
-            {problems > 0 && <span className="bm-tag bm-tag-problem">{problems} {problems === 1 ? 'problem' : 'problems'}</span>}
+            {problems > 0 && (
+              <span className="bm-tag bm-tag-problem">
+                {problems} {problems === 1 ? 'problem' : 'problems'}
+              </span>
+            )}
           </>
         );
         return (
           <li key={node.id} className={`bm-list-item bm-kind-${node.kind}${node.id === selectedId ? ' is-selected' : ''}`}>
             {onSelect && !ghost ? (
-              <button type="button" className="bm-list-select" aria-current={node.id === selectedId ? 'true' : undefined} onClick={() => onSelect(node.id)}>
+              <button
+                type="button"
+                className="bm-list-select"
+                aria-current={node.id === selectedId ? 'true' : undefined}
+                onClick={() => onSelect(node.id)}
+              >
                 {title}
               </button>
             ) : (
@@ -48,7 +56,11 @@ function MapListView({ graph, selectedId, problemsByNode, onSelect }: MapListPro
             )}
             {node.snippet && <p className="bm-list-snippet">{node.snippet}</p>}
             {node.heat && <p className="bm-list-snippet bm-list-heat">{node.heat}</p>}
-            {node.unlinked > 0 && <p className="bm-list-snippet">{node.unlinked} {node.unlinked === 1 ? 'link leads' : 'links lead'} nowhere.</p>}
+            {node.unlinked > 0 && (
+              <p className="bm-list-snippet">
+                {node.unlinked} {node.unlinked === 1 ? 'link leads' : 'links lead'} nowhere.
+              </p>
+            )}
             {links.length > 0 && (
               <ul className="bm-list-links" aria-label={`Links from ${node.id}`}>
                 {links.map((e) => (

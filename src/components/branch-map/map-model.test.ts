@@ -8,8 +8,12 @@ describe('buildMapGraph', () => {
   it('draws a box per node and an edge per choice and route', () => {
     const g = buildMapGraph(tinyScenario());
     expect(g.nodes.map((n) => [n.id, n.kind])).toEqual([
-      ['opening', 'moment'], ['middle', 'moment'], ['check', 'route'],
-      ['breakthrough', 'ending'], ['stalled', 'ending'], ['rupture', 'ending'],
+      ['opening', 'moment'],
+      ['middle', 'moment'],
+      ['check', 'route'],
+      ['breakthrough', 'ending'],
+      ['stalled', 'ending'],
+      ['rupture', 'ending'],
     ]);
     expect(g.edges).toHaveLength(3 + 2 + 3);
     expect(g.startId).toBe('opening');
@@ -20,7 +24,9 @@ describe('buildMapGraph', () => {
     const g = buildMapGraph(tinyScenario());
     const fromOpening = g.edges.filter((e) => e.source === 'opening');
     expect(fromOpening.map((e) => [e.label, e.stance])).toEqual([
-      ['1. Partnering', 'partnering'], ['2. Directing', 'directing'], ['3. Rescuing', 'rescuing'],
+      ['1. Partnering', 'partnering'],
+      ['2. Directing', 'directing'],
+      ['3. Rescuing', 'rescuing'],
     ]);
     expect(fromOpening[0]!.description).toBe('Choice 1, Partnering: What would you like from today?');
     expect(g.edges.filter((e) => e.source === 'check').map((e) => e.label)).toEqual(['Ownership ≥ 60', 'Trust < 50', 'otherwise']);
@@ -28,7 +34,11 @@ describe('buildMapGraph', () => {
 
   it('fans out edges that share both ends', () => {
     const g = buildMapGraph(tinyScenario());
-    expect(g.edges.filter((e) => e.source === 'opening').map((e) => [e.parallelIndex, e.parallelCount])).toEqual([[0, 3], [1, 3], [2, 3]]);
+    expect(g.edges.filter((e) => e.source === 'opening').map((e) => [e.parallelIndex, e.parallelCount])).toEqual([
+      [0, 3],
+      [1, 3],
+      [2, 3],
+    ]);
   });
 
   it('names endings by outcome and routes by branch count', () => {
@@ -51,17 +61,33 @@ describe('buildMapGraph', () => {
     const broken = {
       start: 'nowhere',
       nodes: {
-        a: { kind: 'moment', client: 'Hello', choices: [{ stance: 'partnering', next: 'b' }, { stance: 'odd', next: 'ghost' }, { next: '' }, null, 'x'] },
+        a: {
+          kind: 'moment',
+          client: 'Hello',
+          choices: [{ stance: 'partnering', next: 'b' }, { stance: 'odd', next: 'ghost' }, { next: '' }, null, 'x'],
+        },
         b: { kind: 'banana' },
         c: null,
-        d: { kind: 'route', routes: [{ when: { trust: { gte: 3 } }, next: 'a' }, { when: 'bad', next: 'ghost' }, { when: { trust: 5 }, next: 'a' }] },
+        d: {
+          kind: 'route',
+          routes: [
+            { when: { trust: { gte: 3 } }, next: 'a' },
+            { when: 'bad', next: 'ghost' },
+            { when: { trust: 5 }, next: 'a' },
+          ],
+        },
         e: { kind: 'ending', outcome: 'weird', client: 42 },
       },
     };
     const g = buildMapGraph(broken);
     expect(g.startId).toBeUndefined();
     expect(g.nodes.map((n) => [n.id, n.kind])).toEqual([
-      ['a', 'moment'], ['b', 'unknown'], ['c', 'unknown'], ['d', 'route'], ['e', 'ending'], [`${GHOST_PREFIX}ghost`, 'missing'],
+      ['a', 'moment'],
+      ['b', 'unknown'],
+      ['c', 'unknown'],
+      ['d', 'route'],
+      ['e', 'ending'],
+      [`${GHOST_PREFIX}ghost`, 'missing'],
     ]);
     const a = g.nodes[0]!;
     expect(a.unlinked).toBe(3);

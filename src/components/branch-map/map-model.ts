@@ -156,16 +156,30 @@ export function buildMapGraph(doc: unknown): MapGraph {
           const stanceLabel = stance ? STANCE_LABELS[stance] : 'Unknown stance';
           const text = firstWords(str(it.text), 16, 120);
           const edge: MapEdgeInfo = {
-            id: `${id}→c${i}`, source: id, target, type, index: i, label: `${i + 1}. ${stanceLabel}`,
-            description: `Choice ${i + 1}, ${stanceLabel}${text ? `: ${text}` : ''}`, parallelIndex: 0, parallelCount: 1,
+            id: `${id}→c${i}`,
+            source: id,
+            target,
+            type,
+            index: i,
+            label: `${i + 1}. ${stanceLabel}`,
+            description: `Choice ${i + 1}, ${stanceLabel}${text ? `: ${text}` : ''}`,
+            parallelIndex: 0,
+            parallelCount: 1,
           };
           if (stance) edge.stance = stance;
           edges.push(edge);
         } else {
           const cond = conditionText(d.meters, it.when);
           edges.push({
-            id: `${id}→r${i}`, source: id, target, type, index: i, label: cond,
-            description: `Route ${i + 1}, when ${cond}`, parallelIndex: 0, parallelCount: 1,
+            id: `${id}→r${i}`,
+            source: id,
+            target,
+            type,
+            index: i,
+            label: cond,
+            description: `Route ${i + 1}, when ${cond}`,
+            parallelIndex: 0,
+            parallelCount: 1,
           });
         }
       });
@@ -187,7 +201,11 @@ export function buildMapGraph(doc: unknown): MapGraph {
     if (g) g.push(e);
     else groups.set(key, [e]);
   }
-  for (const g of groups.values()) g.forEach((e, i) => { e.parallelIndex = i; e.parallelCount = g.length; });
+  for (const g of groups.values())
+    g.forEach((e, i) => {
+      e.parallelIndex = i;
+      e.parallelCount = g.length;
+    });
 
   const structureKey = [
     start ?? '',

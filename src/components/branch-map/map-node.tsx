@@ -21,19 +21,31 @@ function MapNodeView({ id, data }: NodeProps<MapFlowNode>) {
     info.outcome ? `bm-outcome-${info.outcome}` : '',
     selected ? 'is-selected' : '',
     problems || info.kind === 'missing' || info.kind === 'unknown' ? 'has-problems' : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={className}>
       <Handle type="target" position={Position.Top} isConnectable={false} className="bm-handle" />
       <div className="bm-node-head">
         <span className="bm-node-kind">{kindText(info)}</span>
         {info.isStart && <span className="bm-tag bm-tag-start">Start</span>}
-        {problems > 0 && <span className="bm-tag bm-tag-problem" aria-hidden="true">⚠ {problems}</span>}
+        {problems > 0 && (
+          <span className="bm-tag bm-tag-problem" aria-hidden="true">
+            ⚠ {problems}
+          </span>
+        )}
       </div>
       {info.kind !== 'missing' && <div className="bm-node-id">{info.id}</div>}
       {info.heat ? <div className="bm-node-heat">{info.heat}</div> : <div className="bm-node-text">{info.snippet}</div>}
-      {info.unlinked > 0 && <div className="bm-node-unlinked" aria-hidden="true">{info.unlinked} unlinked</div>}
-      <span id={statusId} className="visually-hidden">{status}</span>
+      {info.unlinked > 0 && (
+        <div className="bm-node-unlinked" aria-hidden="true">
+          {info.unlinked} unlinked
+        </div>
+      )}
+      <span id={statusId} className="visually-hidden">
+        {status}
+      </span>
       <Handle type="source" position={Position.Bottom} isConnectable={false} className="bm-handle" />
     </div>
   );

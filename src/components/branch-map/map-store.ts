@@ -12,13 +12,18 @@ export class MapStore {
 
   isSelected = (id: string): boolean => this.selected === id;
   problemCount = (id: string): number => this.problems[id] ?? 0;
-  get selectedId(): string | undefined { return this.selected; }
+  get selectedId(): string | undefined {
+    return this.selected;
+  }
 
   subscribe(id: string, listener: () => void): () => void {
     let set = this.listeners.get(id);
     if (!set) this.listeners.set(id, (set = new Set()));
     set.add(listener);
-    return () => { set.delete(listener); if (set.size === 0) this.listeners.delete(id); };
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(id);
+    };
   }
 
   private notify(id: string | undefined): void {
@@ -52,7 +57,15 @@ const fallbackStore = new MapStore();
 export function useNodeStatus(id: string): { selected: boolean; problems: number } {
   const store = useContext(MapStoreContext) ?? fallbackStore;
   const subscribe = useCallback((l: () => void) => store.subscribe(id, l), [store, id]);
-  const selected = useSyncExternalStore(subscribe, () => store.isSelected(id), () => false);
-  const problems = useSyncExternalStore(subscribe, () => store.problemCount(id), () => 0);
+  const selected = useSyncExternalStore(
+    subscribe,
+    () => store.isSelected(id),
+    () => false,
+  );
+  const problems = useSyncExternalStore(
+    subscribe,
+    () => store.problemCount(id),
+    () => 0,
+  );
   return { selected, problems };
 }

@@ -7,13 +7,19 @@ const placed = (xs: readonly [number, number][]) => xs.map(([x, y], i) => ({ id:
 /** How many boxes lie wholly inside a width x height canvas at this viewport. */
 const inside = (nodes: MapFlowNode[], vp: { x: number; y: number; zoom: number }, w: number, h: number) =>
   nodes.filter(({ position: p }) => {
-    const l = p.x * vp.zoom + vp.x, t = p.y * vp.zoom + vp.y;
+    const l = p.x * vp.zoom + vp.x,
+      t = p.y * vp.zoom + vp.y;
     return l >= 0 && t >= 0 && l + NODE_WIDTH * vp.zoom <= w && t + NODE_HEIGHT * vp.zoom <= h;
   }).length;
 
 describe('initialViewport', () => {
   it('fits a small map whole', () => {
-    const nodes = placed([[0, 0], [300, 0], [0, 200], [300, 200]]);
+    const nodes = placed([
+      [0, 0],
+      [300, 0],
+      [0, 200],
+      [300, 200],
+    ]);
     const vp = initialViewport(nodes, 'n0', 870, 560);
     expect(inside(nodes, vp, 870, 560)).toBe(4);
   });

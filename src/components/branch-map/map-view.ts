@@ -16,7 +16,10 @@ export function initialViewport(nodes: readonly MapFlowNode[], startId: string |
   const w = width || 800;
   const h = height || 500;
   if (nodes.length === 0) return { x: w / 2, y: h / 2, zoom: 1 };
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const n of nodes) {
     minX = Math.min(minX, n.position.x);
     minY = Math.min(minY, n.position.y);
@@ -54,7 +57,7 @@ const subscribe = (cb: () => void) => {
   mq.addEventListener('change', cb);
   return () => mq.removeEventListener('change', cb);
 };
-const snapshot = () => (typeof window !== 'undefined' && !!window.matchMedia?.(QUERY).matches);
+const snapshot = () => typeof window !== 'undefined' && !!window.matchMedia?.(QUERY).matches;
 
 export function usePrefersReducedMotion(): boolean {
   return useSyncExternalStore(subscribe, snapshot, () => true);

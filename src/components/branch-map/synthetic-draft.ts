@@ -19,10 +19,12 @@ export function syntheticDraft(size: number, seed = 7): ScenarioInput {
   const layers: string[][] = [];
   for (let i = 0, layer = 0; i < inner; layer++) {
     const size = Math.min(width, 3 ** layer, inner - i);
-    layers.push(Array.from({ length: size }, (_, k) => {
-      const n = i + k;
-      return n === 0 ? 'opening' : (n % 9 === 0 ? `route-${n}` : `moment-${n}`);
-    }));
+    layers.push(
+      Array.from({ length: size }, (_, k) => {
+        const n = i + k;
+        return n === 0 ? 'opening' : n % 9 === 0 ? `route-${n}` : `moment-${n}`;
+      }),
+    );
     i += size;
   }
   const endIds = Array.from({ length: endings }, (_, i) => `ending-${i + 1}`);
@@ -49,11 +51,14 @@ export function syntheticDraft(size: number, seed = 7): ScenarioInput {
         const outcome = OUTCOMES[Math.floor(rand() * OUTCOMES.length)]!;
         nodes[id] = { kind: 'ending', outcome, client: `${line(8)}.`, summary: `${line(10)}.` };
       } else if (id.startsWith('route-')) {
-        nodes[id] = { kind: 'route', routes: [
-          { when: { trust: { gte: 60 } }, next: link(layer, position, 0, ids.length) },
-          { when: { ownership: { lt: 30 } }, next: link(layer, position, 1, ids.length) },
-          { next: link(layer, position, 2, ids.length) },
-        ] };
+        nodes[id] = {
+          kind: 'route',
+          routes: [
+            { when: { trust: { gte: 60 } }, next: link(layer, position, 0, ids.length) },
+            { when: { ownership: { lt: 30 } }, next: link(layer, position, 1, ids.length) },
+            { next: link(layer, position, 2, ids.length) },
+          ],
+        };
       } else {
         const drifts = [...DRIFT_STANCES].sort(() => rand() - 0.5);
         const stances: Stance[] = ['partnering', drifts[0]!, drifts[1]!];

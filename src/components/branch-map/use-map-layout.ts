@@ -12,7 +12,11 @@ export const MARK_LAYOUT_DONE = 'branch-map:layout-done';
 export const MARK_FIRST_PAINT = 'branch-map:first-paint';
 
 const mark = (name: string) => {
-  try { performance.mark(name); } catch { /* marks are best effort */ }
+  try {
+    performance.mark(name);
+  } catch {
+    /* marks are best effort */
+  }
 };
 
 /**
@@ -23,7 +27,9 @@ const mark = (name: string) => {
 export function useMapLayout(graph: MapGraph): MapLayout | null {
   const [layout, setLayout] = useState<MapLayout | null>(null);
   const latest = useRef(graph);
-  useLayoutEffect(() => { latest.current = graph; });
+  useLayoutEffect(() => {
+    latest.current = graph;
+  });
   const key = graph.structureKey;
   useEffect(() => {
     let cancelled = false;
@@ -42,7 +48,9 @@ export function useMapLayout(graph: MapGraph): MapLayout | null {
         // Never leave the map blank: without a layout, nodes get provisional positions.
         if (!cancelled) setLayout({ positions: new Map(), engine: 'layered' });
       });
-    return () => { cancelled = true; };
+    return () => {
+      cancelled = true;
+    };
   }, [key]);
   return layout;
 }

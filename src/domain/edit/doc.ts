@@ -31,7 +31,10 @@ export function getNode(doc: DraftDoc, id: string): NodeInput {
 
 export function getKind<K extends NodeKind>(doc: DraftDoc, id: string, kind: K): Extract<NodeInput, { kind: K }> {
   const node = getNode(doc, id);
-  if (node.kind !== kind) throw new EditError(`"${id}" is ${node.kind === 'ending' ? 'an ending' : `a ${node.kind}`}, not ${kind === 'ending' ? 'an ending' : `a ${kind}`}.`);
+  if (node.kind !== kind)
+    throw new EditError(
+      `"${id}" is ${node.kind === 'ending' ? 'an ending' : `a ${node.kind}`}, not ${kind === 'ending' ? 'an ending' : `a ${kind}`}.`,
+    );
   return node as Extract<NodeInput, { kind: K }>;
 }
 

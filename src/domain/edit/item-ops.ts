@@ -1,6 +1,15 @@
 import {
-  EditError, NODE_ID, getKind, moveItem, numberedId, patchObject, uniqueId, withNode,
-  type ChoiceInput, type DraftDoc, type RouteInput,
+  EditError,
+  NODE_ID,
+  getKind,
+  moveItem,
+  numberedId,
+  patchObject,
+  uniqueId,
+  withNode,
+  type ChoiceInput,
+  type DraftDoc,
+  type RouteInput,
 } from './doc';
 import { emptyChoice } from './node-ops';
 
@@ -42,7 +51,8 @@ export function renameChoice(doc: DraftDoc, nodeId: string, index: number, to: s
   const node = getKind(doc, nodeId, 'moment');
   checkIndex(node.choices.length, index, 'choice', nodeId);
   if (node.choices[index]!.id === to) return doc;
-  if (!NODE_ID.test(to)) throw new EditError(`"${to}" cannot be a choice id: use lower-case letters, digits and single hyphens, e.g. ask-first.`);
+  if (!NODE_ID.test(to))
+    throw new EditError(`"${to}" cannot be a choice id: use lower-case letters, digits and single hyphens, e.g. ask-first.`);
   if (node.choices.some((c, i) => i !== index && c.id === to)) throw new EditError(`"${nodeId}" already has a choice called "${to}".`);
   return updateChoice(doc, nodeId, index, { id: to });
 }

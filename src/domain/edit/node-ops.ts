@@ -1,6 +1,16 @@
 import {
-  EditError, NODE_ID, getNode, hasNode, mapNodes, numberedId, renameKey, withNode,
-  type ChoiceInput, type DraftDoc, type NodeInput, type NodeKind,
+  EditError,
+  NODE_ID,
+  getNode,
+  hasNode,
+  mapNodes,
+  numberedId,
+  renameKey,
+  withNode,
+  type ChoiceInput,
+  type DraftDoc,
+  type NodeInput,
+  type NodeKind,
 } from './doc';
 
 /** Where a new node gets linked from: a choice of a moment or a route of a route node. */
@@ -11,7 +21,14 @@ export interface LinkFrom {
 }
 
 /** An empty partnering choice that points nowhere yet (the problems panel asks for the rest). */
-export const emptyChoice = (id = 'choice-1', next = ''): ChoiceInput => ({ id, text: '', stance: 'partnering', markers: [], effects: {}, next });
+export const emptyChoice = (id = 'choice-1', next = ''): ChoiceInput => ({
+  id,
+  text: '',
+  stance: 'partnering',
+  markers: [],
+  effects: {},
+  next,
+});
 
 function newNode(kind: NodeKind): NodeInput {
   if (kind === 'moment') return { kind, client: '', choices: [emptyChoice()] };
@@ -35,7 +52,12 @@ function link(doc: DraftDoc, from: LinkFrom, target: string): DraftDoc {
     if (i >= choices.length) throw new EditError(`"${from.nodeId}" has no choice ${i + 1}.`);
     if (i < 0) {
       const ids = new Set(choices.map((c) => c.id));
-      choices.push(emptyChoice(numberedId('choice', (id) => ids.has(id), choices.length + 1), target));
+      choices.push(
+        emptyChoice(
+          numberedId('choice', (id) => ids.has(id), choices.length + 1),
+          target,
+        ),
+      );
     } else choices[i] = { ...choices[i]!, next: target };
     return withNode(doc, from.nodeId, { ...source, choices });
   }
@@ -106,10 +128,10 @@ export function setNodeKind(doc: DraftDoc, nodeId: string, kind: NodeKind): Draf
   const client = node.kind === 'route' ? '' : node.client;
   if (kind === 'ending') return withNode(doc, nodeId, { kind, outcome: 'progress', client, summary: '' });
   if (kind === 'moment') {
-    const next = node.kind === 'route' ? (node.routes.find((r) => !r.when) ?? node.routes.at(-1))?.next ?? '' : '';
+    const next = node.kind === 'route' ? ((node.routes.find((r) => !r.when) ?? node.routes.at(-1))?.next ?? '') : '';
     return withNode(doc, nodeId, { kind, client, choices: [emptyChoice('choice-1', next)] });
   }
-  const next = node.kind === 'moment' ? node.choices[0]?.next ?? '' : '';
+  const next = node.kind === 'moment' ? (node.choices[0]?.next ?? '') : '';
   return withNode(doc, nodeId, { kind, routes: [{ next }] });
 }
 

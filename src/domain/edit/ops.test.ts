@@ -2,9 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { validateScenarioData } from '../source';
 import { tinyScenario } from '../../testing/fixtures';
 import {
-  EditError, addChoice, addNode, addRoute, blankScenario, deleteChoice, deleteMeter, deleteNode, deleteRoute,
-  duplicateChoice, moveChoice, moveRoute, renameMeter, renameNode, setMeter, setNodeKind, updateChoice, updateMeta,
-  updateNode, updateRoute, type DraftDoc, type MomentInput, type RouteNodeInput,
+  EditError,
+  addChoice,
+  addNode,
+  addRoute,
+  blankScenario,
+  deleteChoice,
+  deleteMeter,
+  deleteNode,
+  deleteRoute,
+  duplicateChoice,
+  moveChoice,
+  moveRoute,
+  renameMeter,
+  renameNode,
+  setMeter,
+  setNodeKind,
+  updateChoice,
+  updateMeta,
+  updateNode,
+  updateRoute,
+  type DraftDoc,
+  type MomentInput,
+  type RouteNodeInput,
 } from './ops';
 
 /** Deep-freeze so any mutation of the input throws in strict mode. */
@@ -17,7 +37,14 @@ function frozen<T>(value: T): T {
 }
 const tiny = (): DraftDoc => {
   const doc = tinyScenario();
-  return frozen({ ...doc, facilitator: { objectives: ['Hold the agenda.'], discussion: ['What helped?', 'What hurt?'], driftNotes: [{ node: 'middle', note: 'Watch here.' }] } });
+  return frozen({
+    ...doc,
+    facilitator: {
+      objectives: ['Hold the agenda.'],
+      discussion: ['What helped?', 'What hurt?'],
+      driftNotes: [{ node: 'middle', note: 'Watch here.' }],
+    },
+  });
 };
 const moment = (doc: DraftDoc, id: string) => doc.nodes[id] as MomentInput;
 const route = (doc: DraftDoc, id: string) => doc.nodes[id] as RouteNodeInput;
@@ -79,7 +106,11 @@ describe('nodes', () => {
   it('adds numbered nodes that are unique', () => {
     const a = addNode(tiny(), 'moment');
     expect(a.nodeId).toBe('moment-3');
-    expect(a.doc.nodes['moment-3']).toEqual({ kind: 'moment', client: '', choices: [{ id: 'choice-1', text: '', stance: 'partnering', markers: [], effects: {}, next: '' }] });
+    expect(a.doc.nodes['moment-3']).toEqual({
+      kind: 'moment',
+      client: '',
+      choices: [{ id: 'choice-1', text: '', stance: 'partnering', markers: [], effects: {}, next: '' }],
+    });
     const b = addNode(a.doc, 'moment');
     expect(b.nodeId).toBe('moment-4');
     expect(addNode(tiny(), 'ending').nodeId).toBe('ending-4');

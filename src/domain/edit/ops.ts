@@ -7,12 +7,19 @@
 import { EditError, METER_ID, mapNodes, renameKey, type DraftDoc, type MeterInput } from './doc';
 
 export { EditError, mapNodes } from './doc';
-export type {
-  DraftDoc, NodeInput, MomentInput, RouteNodeInput, EndingInput, ChoiceInput, RouteInput, NodeKind, MeterInput,
-} from './doc';
+export type { DraftDoc, NodeInput, MomentInput, RouteNodeInput, EndingInput, ChoiceInput, RouteInput, NodeKind, MeterInput } from './doc';
 export { addNode, deleteNode, renameNode, setNodeKind, updateNode, type NodePatch, type LinkFrom } from './node-ops';
 export {
-  addChoice, updateChoice, renameChoice, moveChoice, duplicateChoice, deleteChoice, addRoute, updateRoute, moveRoute, deleteRoute,
+  addChoice,
+  updateChoice,
+  renameChoice,
+  moveChoice,
+  duplicateChoice,
+  deleteChoice,
+  addRoute,
+  updateRoute,
+  moveRoute,
+  deleteRoute,
 } from './item-ops';
 
 /** A new, valid scenario: one moment with one partnering choice into one ending. */
@@ -65,7 +72,9 @@ export function updateMeta(doc: DraftDoc, patch: MetaPatch): DraftDoc {
 
 function checkMeterId(id: string): void {
   if (!METER_ID.test(id))
-    throw new EditError(`"${id}" cannot be a meter id: use one camelCase word starting with a lower-case letter, e.g. trust or selfBelief.`);
+    throw new EditError(
+      `"${id}" cannot be a meter id: use one camelCase word starting with a lower-case letter, e.g. trust or selfBelief.`,
+    );
 }
 
 /** Add a meter or change its label / initial value (0-100). */
@@ -85,11 +94,19 @@ export function renameMeter(doc: DraftDoc, from: string, to: string): DraftDoc {
   const nodes = mapNodes(doc, (node) => {
     if (node.kind === 'moment') {
       if (!node.choices.some((c) => c.effects && Object.hasOwn(c.effects, from))) return node;
-      return { ...node, choices: node.choices.map((c) => (c.effects && Object.hasOwn(c.effects, from) ? { ...c, effects: renameKey(c.effects, from, to) } : c)) };
+      return {
+        ...node,
+        choices: node.choices.map((c) =>
+          c.effects && Object.hasOwn(c.effects, from) ? { ...c, effects: renameKey(c.effects, from, to) } : c,
+        ),
+      };
     }
     if (node.kind === 'route') {
       if (!node.routes.some((r) => r.when && Object.hasOwn(r.when, from))) return node;
-      return { ...node, routes: node.routes.map((r) => (r.when && Object.hasOwn(r.when, from) ? { ...r, when: renameKey(r.when, from, to) } : r)) };
+      return {
+        ...node,
+        routes: node.routes.map((r) => (r.when && Object.hasOwn(r.when, from) ? { ...r, when: renameKey(r.when, from, to) } : r)),
+      };
     }
     return node;
   });

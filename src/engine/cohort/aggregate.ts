@@ -149,8 +149,7 @@ interface ReplayedStep {
 }
 
 type Replay =
-  | { ok: true; steps: ReplayedStep[]; visited: string[]; routesTaken: [string, number][]; at: string }
-  | { ok: false; reason: string };
+  { ok: true; steps: ReplayedStep[]; visited: string[]; routesTaken: [string, number][]; at: string } | { ok: false; reason: string };
 
 /** Follow route nodes from `nodeId` with these meters; records which route each took. */
 function settle(scenario: Scenario, nodeId: string, meters: Meters, visited: string[], routesTaken: [string, number][]): string {
@@ -167,7 +166,11 @@ function settle(scenario: Scenario, nodeId: string, meters: Meters, visited: str
 }
 
 /** Replay a path of choice ids from the start, as the engine would play it. */
-export function replayPath(scenario: Scenario, path: readonly string[], recorded?: readonly { nodeId: string; stance?: string; flags: readonly string[]; meters?: Readonly<Record<string, number>> }[]): Replay {
+export function replayPath(
+  scenario: Scenario,
+  path: readonly string[],
+  recorded?: readonly { nodeId: string; stance?: string; flags: readonly string[]; meters?: Readonly<Record<string, number>> }[],
+): Replay {
   const visited: string[] = [];
   const routesTaken: [string, number][] = [];
   const steps: ReplayedStep[] = [];
@@ -175,9 +178,14 @@ export function replayPath(scenario: Scenario, path: readonly string[], recorded
   let at = settle(scenario, scenario.start, meters, visited, routesTaken);
   for (let i = 0; i < path.length; i++) {
     const node = Object.hasOwn(scenario.nodes, at) ? scenario.nodes[at] : undefined;
-    if (node?.kind !== 'moment') return { ok: false, reason: `step ${i + 1} has no moment to answer (the conversation is at ${node ? `the ${node.kind} "${at}"` : `"${at}", which the map has no longer`})` };
+    if (node?.kind !== 'moment')
+      return {
+        ok: false,
+        reason: `step ${i + 1} has no moment to answer (the conversation is at ${node ? `the ${node.kind} "${at}"` : `"${at}", which the map has no longer`})`,
+      };
     const rec = recorded?.[i];
-    if (rec && rec.nodeId !== at) return { ok: false, reason: `step ${i + 1} was answered at "${rec.nodeId}", but the current map reaches "${at}" there` };
+    if (rec && rec.nodeId !== at)
+      return { ok: false, reason: `step ${i + 1} was answered at "${rec.nodeId}", but the current map reaches "${at}" there` };
     const choice = node.choices.find((c) => c.id === path[i]);
     if (!choice) return { ok: false, reason: `the moment "${at}" has no response "${path[i]}" any more (step ${i + 1})` };
     visited.push(at);
@@ -245,7 +253,10 @@ function figuresFor(info: CohortScenario, attempts: readonly CohortAttempt[]): S
         trainee,
         attemptId: a.attemptId,
         scenarioVersion: a.scenarioVersion,
-        reason: a.scenarioVersion === version ? `its records name parts this map does not have: ${r.reason}` : `recorded on another version of the scenario; ${r.reason}`,
+        reason:
+          a.scenarioVersion === version
+            ? `its records name parts this map does not have: ${r.reason}`
+            : `recorded on another version of the scenario; ${r.reason}`,
       });
       continue;
     }
@@ -253,7 +264,12 @@ function figuresFor(info: CohortScenario, attempts: readonly CohortAttempt[]): S
     const endingId = ending?.kind === 'ending' ? r.at : undefined;
     // A finished attempt whose recorded ending differs from where the current map leads does not fit either.
     if (a.finished && a.endingId && endingId !== a.endingId) {
-      apart.push({ trainee, attemptId: a.attemptId, scenarioVersion: a.scenarioVersion, reason: `it ended at "${a.endingId}", but its path now leads to "${r.at}"` });
+      apart.push({
+        trainee,
+        attemptId: a.attemptId,
+        scenarioVersion: a.scenarioVersion,
+        reason: `it ended at "${a.endingId}", but its path now leads to "${r.at}"`,
+      });
       continue;
     }
     const isReplayed = a.scenarioVersion !== version;
@@ -317,11 +333,20 @@ function figuresFor(info: CohortScenario, attempts: readonly CohortAttempt[]): S
     const driftCount = total - tally.partnering;
     if (driftCount > 0) {
       const dominant = STANCES.filter((s) => s !== 'partnering').sort((x, y) => tally[y] - tally[x])[0]!;
-      drift.push({ nodeId, reached, answered: total, drift: driftCount, share: driftCount / total, dominant, dominantCount: tally[dominant] });
+      drift.push({
+        nodeId,
+        reached,
+        answered: total,
+        drift: driftCount,
+        share: driftCount / total,
+        dominant,
+        dominantCount: tally[dominant],
+      });
     }
     for (const c of node.choices) {
       const share = counts[c.id]! / reached;
-      if (c.stance === 'partnering' && share < RARE_SHARE) rare.push({ nodeId, choiceId: c.id, text: c.text, count: counts[c.id]!, reached, share });
+      if (c.stance === 'partnering' && share < RARE_SHARE)
+        rare.push({ nodeId, choiceId: c.id, text: c.text, count: counts[c.id]!, reached, share });
     }
   }
   drift.sort((x, y) => y.share - x.share || y.reached - x.reached || x.nodeId.localeCompare(y.nodeId));
@@ -329,7 +354,12 @@ function figuresFor(info: CohortScenario, attempts: readonly CohortAttempt[]): S
 
   const endings: EndingFigure[] = Object.entries(scenario.nodes)
     .filter(([, n]) => n.kind === 'ending')
-    .map(([id, n]) => ({ endingId: id, outcome: (n as { outcome: string }).outcome, count: endingCounts.get(id) ?? 0, share: finished ? (endingCounts.get(id) ?? 0) / finished : 0 }))
+    .map(([id, n]) => ({
+      endingId: id,
+      outcome: (n as { outcome: string }).outcome,
+      count: endingCounts.get(id) ?? 0,
+      share: finished ? (endingCounts.get(id) ?? 0) / finished : 0,
+    }))
     .sort((x, y) => y.count - x.count || x.endingId.localeCompare(y.endingId));
 
   const traineeRows: TraineeRow[] = [...perTrainee].map(([key, t]) => {
@@ -398,5 +428,12 @@ export function aggregateCohort(read: ReadResult, scenarios: readonly CohortScen
     figures.push(figuresFor(info, attempts));
   }
   figures.sort((x, y) => x.title.localeCompare(y.title));
-  return { scenarios: figures, skipped, files: read.files, statements: read.statements, duplicates: read.duplicates, attempts: read.attempts.size };
+  return {
+    scenarios: figures,
+    skipped,
+    files: read.files,
+    statements: read.statements,
+    duplicates: read.duplicates,
+    attempts: read.attempts.size,
+  };
 }

@@ -6,9 +6,30 @@ import type { Scenario } from '../../domain/schema';
 import type { Attempt, Run } from '../../persistence/progress-schema';
 import type { LoadedScenario } from '../../persistence/scenarios';
 import { EXT, VERB_REWOUND } from '../../records/xapi/iris';
-import { answered, attemptFinished, initialized, resolveLastChoice, rewound, shareOf, terminated, type StatementFrame } from '../../records/xapi/statements';
+import {
+  answered,
+  attemptFinished,
+  initialized,
+  resolveLastChoice,
+  rewound,
+  shareOf,
+  terminated,
+  type StatementFrame,
+} from '../../records/xapi/statements';
 import { tinyScenario } from '../../testing/fixtures';
-import { aggregateCohort, attemptsCsv, choicesCsv, csvCell, jsonErrorOffset, newReadResult, readFileText, readJson, replayPath, traineeHash, type CohortScenario } from './index';
+import {
+  aggregateCohort,
+  attemptsCsv,
+  choicesCsv,
+  csvCell,
+  jsonErrorOffset,
+  newReadResult,
+  readFileText,
+  readJson,
+  replayPath,
+  traineeHash,
+  type CohortScenario,
+} from './index';
 import { COHORT_EXT, COHORT_VERBS } from './vocabulary';
 
 const scenario = validateScenarioData(tinyScenario()).scenario!;
@@ -34,9 +55,23 @@ const frameFor = (name: string): StatementFrame => ({
  * The statements of one attempt, built by the learner-records code itself (the contract): play
  * `path`; `takeBack` lists [step, choice first tried there] to send a rewind before the answer.
  */
-function play(name: string, attemptId: string, path: string[], opts: { takeBack?: [number, string][]; finish?: boolean; ver?: string } = {}): Statement[] {
+function play(
+  name: string,
+  attemptId: string,
+  path: string[],
+  opts: { takeBack?: [number, string][]; finish?: boolean; ver?: string } = {},
+): Statement[] {
   const frame = frameFor(name);
-  const run: Run = { id: attemptId, scenarioId: 'tiny', scenarioVersion: opts.ver ?? version, startedAt: frame.now().toISOString(), path: [], rewinds: [], awaitingContinue: false, seed: 1 };
+  const run: Run = {
+    id: attemptId,
+    scenarioId: 'tiny',
+    scenarioVersion: opts.ver ?? version,
+    startedAt: frame.now().toISOString(),
+    path: [],
+    rewinds: [],
+    awaitingContinue: false,
+    seed: 1,
+  };
   const out: Statement[] = [initialized(frame, run, scenario.title)];
   path.forEach((choiceId, i) => {
     const back = opts.takeBack?.find(([step]) => step === i);
@@ -54,8 +89,15 @@ function play(name: string, attemptId: string, path: string[], opts: { takeBack?
     const end = resolveLastChoice(loaded, run.path)!.nextNodeId;
     const ending = scenario.nodes[end];
     const attempt: Attempt = {
-      ...run, scenarioTitle: scenario.title, finishedAt: frame.now().toISOString(), status: 'completed', endingId: end,
-      outcome: ending?.kind === 'ending' ? ending.outcome : undefined, partneringShare: shareOf(loaded, run.path), choices: run.path.length, note: '',
+      ...run,
+      scenarioTitle: scenario.title,
+      finishedAt: frame.now().toISOString(),
+      status: 'completed',
+      endingId: end,
+      outcome: ending?.kind === 'ending' ? ending.outcome : undefined,
+      partneringShare: shareOf(loaded, run.path),
+      choices: run.path.length,
+      note: '',
     };
     out.push(...attemptFinished(frame, attempt, attempt.partneringShare, { completed: true, judgement: true }));
     out.push(terminated(frame, run, scenario.title));
@@ -114,12 +156,17 @@ describe('aggregating statements', () => {
   });
 
   it('lists partnering responses almost nobody chose', () => {
-    const many = aggregate([['lrs.json', [
-      ...statements,
-      ...play('Dee', 'd1', ['tell', 'explore']),
-      ...play('Eli', 'e1', ['tell', 'explore']),
-      ...play('Fay', 'f1', ['soothe', 'explore']),
-    ]]]).scenarios[0]!;
+    const many = aggregate([
+      [
+        'lrs.json',
+        [
+          ...statements,
+          ...play('Dee', 'd1', ['tell', 'explore']),
+          ...play('Eli', 'e1', ['tell', 'explore']),
+          ...play('Fay', 'f1', ['soothe', 'explore']),
+        ],
+      ],
+    ]).scenarios[0]!;
     // "ask" was chosen by 1 of 6 at the opening (17 %, under 20 %); "explore" by 5 of 6.
     expect(many.rare.map((r) => [r.nodeId, r.choiceId, r.count, r.reached])).toEqual([['opening', 'ask', 1, 6]]);
   });
@@ -145,7 +192,10 @@ describe('aggregating statements', () => {
   });
 
   it('recognises duplicates by statement id, across files', () => {
-    const again = aggregate([['a.json', statements], ['b.json', statements.slice(0, 5)]]);
+    const again = aggregate([
+      ['a.json', statements],
+      ['b.json', statements.slice(0, 5)],
+    ]);
     expect(again.duplicates).toBe(5);
     expect(again.scenarios[0]!.attempts).toBe(3);
     expect(again.scenarios[0]!.choices.opening).toEqual({ ask: 1, tell: 1, soothe: 1 });
@@ -218,8 +268,16 @@ describe('bad input', () => {
   });
 
   it('reports statements that are not Catalyst’s, and other shapes', () => {
-    const foreign = { id: 'x1', actor: { mbox: 'mailto:a@b.c' }, verb: { id: 'http://adlnet.gov/expapi/verbs/launched' }, object: { id: 'https://lms.example.org/au/1' } };
-    const report = aggregate([['mixed.json', [foreign, { ...foreign, id: 'x2' }, 42]], ['odd.json', { hello: 'world' }]]);
+    const foreign = {
+      id: 'x1',
+      actor: { mbox: 'mailto:a@b.c' },
+      verb: { id: 'http://adlnet.gov/expapi/verbs/launched' },
+      object: { id: 'https://lms.example.org/au/1' },
+    };
+    const report = aggregate([
+      ['mixed.json', [foreign, { ...foreign, id: 'x2' }, 42]],
+      ['odd.json', { hello: 'world' }],
+    ]);
     const notes = report.skipped.map((n) => [n.source, n.count, n.reason.split(' (')[0]]);
     expect(notes).toEqual([
       ['mixed.json', 2, 'not a Catalyst statement'],
@@ -239,7 +297,10 @@ describe('bad input', () => {
   });
 
   it('reports attempts of a scenario the app does not have', () => {
-    const statements = play('Ana', 'a1', ['ask', 'explore']).map((s) => ({ ...s, context: { ...s.context, extensions: { ...s.context!.extensions, [EXT.scenarioId]: 'gone' } } }));
+    const statements = play('Ana', 'a1', ['ask', 'explore']).map((s) => ({
+      ...s,
+      context: { ...s.context, extensions: { ...s.context!.extensions, [EXT.scenarioId]: 'gone' } },
+    }));
     const report = aggregate([['x.json', statements]]);
     expect(report.scenarios).toEqual([]);
     expect(report.skipped[0]).toMatchObject({ source: 'x.json', count: 1 });
@@ -248,16 +309,37 @@ describe('bad input', () => {
 });
 
 describe('progress exports', () => {
-  const exportFile = (attempts: Partial<Attempt>[]) => ({ app: 'catalyst', exportedAt: '2026-01-01T00:00:00Z', version: 1, state: { runs: {}, attempts, settings: { feedbackTiming: 'each' } } });
+  const exportFile = (attempts: Partial<Attempt>[]) => ({
+    app: 'catalyst',
+    exportedAt: '2026-01-01T00:00:00Z',
+    version: 1,
+    state: { runs: {}, attempts, settings: { feedbackTiming: 'each' } },
+  });
   const attempt = (id: string, path: string[], over: Partial<Attempt> = {}): Partial<Attempt> => ({
-    id, scenarioId: 'tiny', scenarioVersion: version, scenarioTitle: 'Tiny', startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:05:00Z',
-    path, rewinds: [], status: 'completed', partneringShare: 0, choices: path.length, note: 'private', ...over,
+    id,
+    scenarioId: 'tiny',
+    scenarioVersion: version,
+    scenarioTitle: 'Tiny',
+    startedAt: '2026-01-01T00:00:00Z',
+    finishedAt: '2026-01-01T00:05:00Z',
+    path,
+    rewinds: [],
+    status: 'completed',
+    partneringShare: 0,
+    choices: path.length,
+    note: 'private',
+    ...over,
   });
 
   it('reads a trainee’s export as the same records, one trainee per file', () => {
     const end = replayPath(scenario, ['ask', 'explore']);
     if (!end.ok) throw new Error('fixture');
-    const report = aggregate([['jo-progress.json', exportFile([attempt('p1', ['ask', 'explore'], { endingId: end.at, rewinds: [{ step: 0, choiceId: 'tell', at: 'x' }] })])]]);
+    const report = aggregate([
+      [
+        'jo-progress.json',
+        exportFile([attempt('p1', ['ask', 'explore'], { endingId: end.at, rewinds: [{ step: 0, choiceId: 'tell', at: 'x' }] })]),
+      ],
+    ]);
     const fig = report.scenarios[0]!;
     expect(fig.attempts).toBe(1);
     expect(fig.choices.opening!.ask).toBe(1);
@@ -268,7 +350,10 @@ describe('progress exports', () => {
 
   it('recognises an attempt already read from statements by its attempt id', () => {
     const statements = play('Ana', 'a1', ['ask', 'explore']);
-    const report = aggregate([['lrs.json', statements], ['ana.json', exportFile([attempt('a1', ['ask', 'explore'])])]]);
+    const report = aggregate([
+      ['lrs.json', statements],
+      ['ana.json', exportFile([attempt('a1', ['ask', 'explore'])])],
+    ]);
     expect(report.scenarios[0]!.attempts).toBe(1);
     expect(report.duplicates).toBe(1);
     expect(report.skipped[0]!.reason).toContain('already read from lrs.json');

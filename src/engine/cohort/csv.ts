@@ -11,9 +11,13 @@ export function csvCell(value: string | number | boolean | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const toCsv = (rows: readonly (readonly (string | number | boolean | undefined)[])[]): string => rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+const toCsv = (rows: readonly (readonly (string | number | boolean | undefined)[])[]): string =>
+  rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 
-const meterText = (m: Readonly<Record<string, number>>) => Object.entries(m).map(([k, v]) => `${k}=${v}`).join(';');
+const meterText = (m: Readonly<Record<string, number>>) =>
+  Object.entries(m)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(';');
 const pct = (share: number) => Math.round(share * 1000) / 10;
 
 /** One row per choice on the current map: trainee hash, attempt, step, node, choice, stance, flags, meters. */
@@ -21,7 +25,16 @@ export function choicesCsv(figures: ScenarioFigures, names?: ReadonlyMap<string,
   return toCsv([
     ['scenario', 'trainee', ...(names ? ['name'] : []), 'attempt', 'step', 'node', 'choice', 'stance', 'flags', 'meters'],
     ...figures.choiceRows.map((r) => [
-      figures.scenarioId, r.trainee, ...(names ? [names.get(r.trainee) ?? ''] : []), r.attemptId, r.step + 1, r.nodeId, r.choiceId, r.stance, r.flags.join(';'), meterText(r.meters),
+      figures.scenarioId,
+      r.trainee,
+      ...(names ? [names.get(r.trainee) ?? ''] : []),
+      r.attemptId,
+      r.step + 1,
+      r.nodeId,
+      r.choiceId,
+      r.stance,
+      r.flags.join(';'),
+      meterText(r.meters),
     ]),
   ]);
 }
@@ -29,13 +42,50 @@ export function choicesCsv(figures: ScenarioFigures, names?: ReadonlyMap<string,
 /** One row per attempt, including the ones counted apart (with the reason). */
 export function attemptsCsv(figures: ScenarioFigures, names?: ReadonlyMap<string, string>): string {
   return toCsv([
-    ['scenario', 'trainee', ...(names ? ['name'] : []), 'attempt', 'scenario version', 'on current map', 'finished', 'choices', 'partnering %', 'ending', 'outcome', 'rewinds', 'note'],
+    [
+      'scenario',
+      'trainee',
+      ...(names ? ['name'] : []),
+      'attempt',
+      'scenario version',
+      'on current map',
+      'finished',
+      'choices',
+      'partnering %',
+      'ending',
+      'outcome',
+      'rewinds',
+      'note',
+    ],
     ...figures.attemptRows.map((r) => [
-      figures.scenarioId, r.trainee, ...(names ? [names.get(r.trainee) ?? ''] : []), r.attemptId, r.scenarioVersion, 'yes', r.finished ? 'yes' : 'no', r.choices,
-      pct(r.partneringShare), r.endingId, r.outcome, r.rewinds, r.replayed ? 'replayed from another version' : '',
+      figures.scenarioId,
+      r.trainee,
+      ...(names ? [names.get(r.trainee) ?? ''] : []),
+      r.attemptId,
+      r.scenarioVersion,
+      'yes',
+      r.finished ? 'yes' : 'no',
+      r.choices,
+      pct(r.partneringShare),
+      r.endingId,
+      r.outcome,
+      r.rewinds,
+      r.replayed ? 'replayed from another version' : '',
     ]),
     ...figures.apart.map((r) => [
-      figures.scenarioId, r.trainee, ...(names ? [names.get(r.trainee) ?? ''] : []), r.attemptId, r.scenarioVersion, 'no', '', '', '', '', '', '', r.reason,
+      figures.scenarioId,
+      r.trainee,
+      ...(names ? [names.get(r.trainee) ?? ''] : []),
+      r.attemptId,
+      r.scenarioVersion,
+      'no',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      r.reason,
     ]),
   ]);
 }

@@ -98,9 +98,16 @@ function skip(result: ReadResult, source: string, reason: string, example: strin
  */
 export function jsonErrorOffset(text: string): number {
   let i = 0;
-  const ws = () => { while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++; };
-  const fail = (): never => { throw i; };
-  const lit = (word: string) => { if (text.startsWith(word, i)) i += word.length; else fail(); };
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const lit = (word: string) => {
+    if (text.startsWith(word, i)) i += word.length;
+    else fail();
+  };
   const string = () => {
     i++;
     while (i < text.length && text[i] !== '"') {
@@ -121,25 +128,49 @@ export function jsonErrorOffset(text: string): number {
     ws();
     const c = text[i];
     if (c === '{') {
-      i++; ws();
-      if (text[i] === '}') { i++; return; }
+      i++;
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
       for (;;) {
         ws();
         if (text[i] !== '"') fail();
-        string(); ws();
+        string();
+        ws();
         if (text[i] !== ':') fail();
-        i++; value(depth + 1); ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === '}') { i++; return; }
+        i++;
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
         fail();
       }
     } else if (c === '[') {
-      i++; ws();
-      if (text[i] === ']') { i++; return; }
+      i++;
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
       for (;;) {
-        value(depth + 1); ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === ']') { i++; return; }
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
         fail();
       }
     } else if (c === '"') string();
@@ -213,12 +244,24 @@ const stringList = (v: unknown): readonly string[] => {
 
 type AttemptInit = Omit<CohortAttempt, 'answers' | 'finished' | 'answered' | 'rewinds' | 'lastAt'>;
 
-function attemptFor(result: ReadResult, source: string, where: string, attemptId: string, from: CohortAttempt['from'], init: () => AttemptInit): CohortAttempt | undefined {
+function attemptFor(
+  result: ReadResult,
+  source: string,
+  where: string,
+  attemptId: string,
+  from: CohortAttempt['from'],
+  init: () => AttemptInit,
+): CohortAttempt | undefined {
   const existing = result.attempts.get(attemptId);
   if (existing) {
     if (existing.from !== from) {
       result.duplicates++;
-      skip(result, source, `attempt already read from ${existing.sourceName} (the same attempt id), so this copy was not counted again`, where);
+      skip(
+        result,
+        source,
+        `attempt already read from ${existing.sourceName} (the same attempt id), so this copy was not counted again`,
+        where,
+      );
       return undefined;
     }
     return existing;

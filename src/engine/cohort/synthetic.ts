@@ -34,7 +34,11 @@ export function syntheticStatements(scenario: Scenario, opts: SyntheticOptions):
   let t = Date.UTC(2026, 0, 1);
   for (let attempt = 0; out.length < opts.statements; attempt++) {
     const who = Math.floor(rand() * trainees);
-    const actor = { objectType: 'Agent', name: `Trainee ${who + 1}`, account: { homePage: 'https://lms.example.org', name: `trainee-${who + 1}` } };
+    const actor = {
+      objectType: 'Agent',
+      name: `Trainee ${who + 1}`,
+      account: { homePage: 'https://lms.example.org', name: `trainee-${who + 1}` },
+    };
     const attemptId = `attempt-${opts.seed ?? 1}-${attempt}`;
     const context = (parent: boolean) => ({
       ...(parent && { contextActivities: { parent: [{ id: activity }] } }),
@@ -42,7 +46,11 @@ export function syntheticStatements(scenario: Scenario, opts: SyntheticOptions):
     });
     const stamp = () => new Date((t += 7000)).toISOString();
     const push = (s: Record<string, unknown>) => out.push({ id: id(), actor, timestamp: stamp(), ...s });
-    const object = { objectType: 'Activity', id: activity, definition: { type: 'http://adlnet.gov/expapi/activities/simulation', name: { 'en-US': scenario.title } } };
+    const object = {
+      objectType: 'Activity',
+      id: activity,
+      definition: { type: 'http://adlnet.gov/expapi/activities/simulation', name: { 'en-US': scenario.title } },
+    };
     push({ verb: verb(COHORT_VERBS.initialized, 'initialized'), object, context: context(false) });
     const path: string[] = [];
     for (;;) {
@@ -60,7 +68,11 @@ export function syntheticStatements(scenario: Scenario, opts: SyntheticOptions):
       const interaction = {
         objectType: 'Activity',
         id: `${activity}/node/${encodeURIComponent(r.at)}`,
-        definition: { type: 'http://adlnet.gov/expapi/activities/cmi.interaction', interactionType: 'choice', choices: node.choices.map((c) => ({ id: c.id, description: { 'en-US': c.text } })) },
+        definition: {
+          type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
+          interactionType: 'choice',
+          choices: node.choices.map((c) => ({ id: c.id, description: { 'en-US': c.text } })),
+        },
       };
       const answer = (choice: (typeof node.choices)[number], rewound: boolean) => {
         const after = replayPath(scenario, [...path, choice.id]);
@@ -86,7 +98,12 @@ export function syntheticStatements(scenario: Scenario, opts: SyntheticOptions):
       let choice = pick();
       if (choice.stance !== 'partnering' && rand() < 0.1) {
         answer(choice, false);
-        push({ verb: verb(COHORT_VERBS.rewound, 'rewound'), object: interaction, result: { response: choice.id, extensions: { [COHORT_EXT.step]: path.length } }, context: context(true) });
+        push({
+          verb: verb(COHORT_VERBS.rewound, 'rewound'),
+          object: interaction,
+          result: { response: choice.id, extensions: { [COHORT_EXT.step]: path.length } },
+          context: context(true),
+        });
         choice = pick();
         answer(choice, true);
       } else answer(choice, false);
@@ -96,10 +113,25 @@ export function syntheticStatements(scenario: Scenario, opts: SyntheticOptions):
     if (end.ok && scenario.nodes[end.at]?.kind === 'ending') {
       const ending = scenario.nodes[end.at] as { outcome: string };
       const share = end.steps.filter((s) => s.stance === 'partnering').length / Math.max(1, end.steps.length);
-      const extensions = { [COHORT_EXT.endingId]: end.at, [COHORT_EXT.outcome]: ending.outcome, [COHORT_EXT.path]: path, [COHORT_EXT.partneringShare]: share };
-      push({ verb: verb(COHORT_VERBS.completed, 'completed'), object, result: { completion: true, duration: 'PT5M', extensions }, context: context(false) });
+      const extensions = {
+        [COHORT_EXT.endingId]: end.at,
+        [COHORT_EXT.outcome]: ending.outcome,
+        [COHORT_EXT.path]: path,
+        [COHORT_EXT.partneringShare]: share,
+      };
+      push({
+        verb: verb(COHORT_VERBS.completed, 'completed'),
+        object,
+        result: { completion: true, duration: 'PT5M', extensions },
+        context: context(false),
+      });
       const passed = share >= 0.6;
-      push({ verb: verb(passed ? COHORT_VERBS.passed : COHORT_VERBS.failed, passed ? 'passed' : 'failed'), object, result: { success: passed, score: { scaled: share }, extensions }, context: context(false) });
+      push({
+        verb: verb(passed ? COHORT_VERBS.passed : COHORT_VERBS.failed, passed ? 'passed' : 'failed'),
+        object,
+        result: { success: passed, score: { scaled: share }, extensions },
+        context: context(false),
+      });
     }
     push({ verb: verb(COHORT_VERBS.terminated, 'terminated'), object, result: { duration: 'PT5M' }, context: context(false) });
   }

@@ -56,7 +56,10 @@ export function CohortPage() {
         setFailure(undefined);
         setSelected((s) => (s && r.scenarios.some((f) => f.scenarioId === s) ? s : r.scenarios[0]?.scenarioId));
       })
-      .catch((error: unknown) => !cancelled && setFailure(`The records could not be aggregated: ${error instanceof Error ? error.message : String(error)}`))
+      .catch(
+        (error: unknown) =>
+          !cancelled && setFailure(`The records could not be aggregated: ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => !cancelled && setDoneFor(sources));
     return () => {
       cancelled = true;
@@ -93,14 +96,16 @@ export function CohortPage() {
     );
   }
 
-  const options = library.scenarios.map((s) => ({ id: s.scenario.id, title: s.scenario.title })).sort((a, b) => a.title.localeCompare(b.title));
+  const options = library.scenarios
+    .map((s) => ({ id: s.scenario.id, title: s.scenario.title }))
+    .sort((a, b) => a.title.localeCompare(b.title));
   return (
     <main id="main" className="page cohort" tabIndex={-1}>
       <p className="eyebrow">Instructors</p>
       <h1>Cohort insight</h1>
       <p className="library-intro">
-        Where a group drifts, on the conversation’s own map. Bring in your trainees’ records from files or from your LRS; everything is worked out in this browser and
-        nothing is sent anywhere.
+        Where a group drifts, on the conversation’s own map. Bring in your trainees’ records from files or from your LRS; everything is
+        worked out in this browser and nothing is sent anywhere.
       </p>
 
       <div className="cohort-sources">
@@ -114,7 +119,8 @@ export function CohortPage() {
         {!busy && report && (
           <p>
             Read {plural(report.statements, 'statement')} from {plural(sources.length, 'source')}: {plural(report.attempts, 'attempt')}
-            {report.duplicates ? `, ${plural(report.duplicates, 'duplicate')} recognised and counted once` : ''}. {plural(report.scenarios.length, 'scenario')} with records.
+            {report.duplicates ? `, ${plural(report.duplicates, 'duplicate')} recognised and counted once` : ''}.{' '}
+            {plural(report.scenarios.length, 'scenario')} with records.
           </p>
         )}
       </div>
@@ -145,7 +151,9 @@ export function CohortPage() {
         </section>
       )}
 
-      {report && report.scenarios.length === 0 && !busy && <p>None of the records belong to a scenario this app has. See “Not counted” above.</p>}
+      {report && report.scenarios.length === 0 && !busy && (
+        <p>None of the records belong to a scenario this app has. See “Not counted” above.</p>
+      )}
 
       {report && report.scenarios.length > 0 && (
         <div className="field cohort-pick">
@@ -164,21 +172,21 @@ export function CohortPage() {
         <section className="cohort-scenario" aria-labelledby="cohort-title">
           <h2 id="cohort-title">{fig.title}</h2>
           <p className="cohort-summary">
-            {plural(fig.trainees, 'trainee')}, {plural(fig.attempts, 'attempt')} on the map, {fig.finished} finished. {pct(fig.rewoundShare)} of answers were taken back.
+            {plural(fig.trainees, 'trainee')}, {plural(fig.attempts, 'attempt')} on the map, {fig.finished} finished.{' '}
+            {pct(fig.rewoundShare)} of answers were taken back.
           </p>
           {fig.replayed > 0 && (
             <p className="cohort-note">
-              {plural(fig.replayed, 'attempt')} {fig.replayed === 1 ? 'was' : 'were'} recorded on an earlier version of this scenario; {fig.replayed === 1 ? 'its path still fits' : 'their paths still fit'} the current
-              map, so {fig.replayed === 1 ? 'it is' : 'they are'} shown on it.
+              {plural(fig.replayed, 'attempt')} {fig.replayed === 1 ? 'was' : 'were'} recorded on an earlier version of this scenario;{' '}
+              {fig.replayed === 1 ? 'its path still fits' : 'their paths still fit'} the current map, so{' '}
+              {fig.replayed === 1 ? 'it is' : 'they are'} shown on it.
             </p>
           )}
           {fig.apart.length > 0 && (
             <div className="cohort-note cohort-apart">
               <p>
-                <strong>
-                  {plural(fig.apart.length, 'attempt')} counted apart, not on the map:
-                </strong>{' '}
-                recorded on another version of the scenario, their paths no longer fit the current map. They are in the attempts CSV.
+                <strong>{plural(fig.apart.length, 'attempt')} counted apart, not on the map:</strong> recorded on another version of the
+                scenario, their paths no longer fit the current map. They are in the attempts CSV.
               </p>
               <ul>
                 {fig.apart.slice(0, 5).map((a) => (
@@ -194,16 +202,30 @@ export function CohortPage() {
             <button ref={debriefButton} type="button" className="button" onClick={() => setDebrief(true)}>
               Group debrief mode
             </button>
-            <button type="button" className="button secondary" onClick={() => downloadText(`${fig.scenarioId}-choices.csv`, choicesCsv(fig, names), 'text/csv')}>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => downloadText(`${fig.scenarioId}-choices.csv`, choicesCsv(fig, names), 'text/csv')}
+            >
               Export choices (CSV)
             </button>
-            <button type="button" className="button secondary" onClick={() => downloadText(`${fig.scenarioId}-attempts.csv`, attemptsCsv(fig, names), 'text/csv')}>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => downloadText(`${fig.scenarioId}-attempts.csv`, attemptsCsv(fig, names), 'text/csv')}
+            >
               Export attempts (CSV)
             </button>
             <button
               type="button"
               className="button secondary"
-              onClick={() => downloadText(`${fig.scenarioId}-heat-map.svg`, heatMapSvg(scenario, heat, `${fig.title}: ${plural(fig.attempts, 'attempt')}`), 'image/svg+xml')}
+              onClick={() =>
+                downloadText(
+                  `${fig.scenarioId}-heat-map.svg`,
+                  heatMapSvg(scenario, heat, `${fig.title}: ${plural(fig.attempts, 'attempt')}`),
+                  'image/svg+xml',
+                )
+              }
             >
               Export heat map (SVG)
             </button>
@@ -211,7 +233,10 @@ export function CohortPage() {
 
           <section className="cohort-section" aria-labelledby="cohort-map">
             <h3 id="cohort-map">Heat map</h3>
-            <p className="muted">Each response’s line is labelled with how many attempts chose it and the share of those who reached the moment; the thicker the line, the larger the share. Boxes show how many reached them.</p>
+            <p className="muted">
+              Each response’s line is labelled with how many attempts chose it and the share of those who reached the moment; the thicker
+              the line, the larger the share. Boxes show how many reached them.
+            </p>
             <div className="cohort-map">
               <BranchMap doc={scenario} heat={heat} readOnly ariaLabel={`Heat map of ${fig.title}`} />
             </div>

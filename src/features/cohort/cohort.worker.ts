@@ -2,7 +2,8 @@
 import { aggregateCohort, newReadResult, readFileText, readJson, type CohortReport, type CohortScenario } from '../../engine/cohort';
 
 /** Files are read and parsed here too: JSON.parse of 100,000 statements is most of the work. */
-export type CohortSource = { readonly name: string; readonly file: Blob } | { readonly name: string; readonly statements: readonly unknown[] };
+export type CohortSource =
+  { readonly name: string; readonly file: Blob } | { readonly name: string; readonly statements: readonly unknown[] };
 
 export interface CohortRequest {
   readonly requestId: number;
@@ -10,8 +11,7 @@ export interface CohortRequest {
   readonly scenarios: readonly CohortScenario[];
 }
 export type CohortResponse =
-  | { requestId: number; ok: true; report: CohortReport; ms: number }
-  | { requestId: number; ok: false; message: string };
+  { requestId: number; ok: true; report: CohortReport; ms: number } | { requestId: number; ok: false; message: string };
 
 self.onmessage = async (event: MessageEvent<CohortRequest>) => {
   const { requestId, sources, scenarios } = event.data;

@@ -81,7 +81,8 @@ export function EndingsTable({ fig }: { fig: ScenarioFigures }) {
     <section className="cohort-section" aria-labelledby="cohort-endings">
       <h3 id="cohort-endings">Endings</h3>
       <p className="muted">
-        {fig.finished} of {fig.attempts} attempts finished. {pct(fig.rewoundShare)} of answers were taken back with “Try a different response” ({fig.rewinds} of {fig.answered}).
+        {fig.finished} of {fig.attempts} attempts finished. {pct(fig.rewoundShare)} of answers were taken back with “Try a different
+        response” ({fig.rewinds} of {fig.answered}).
       </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="cohort-endings">
         <table className="cohort-table">
@@ -114,7 +115,15 @@ export function EndingsTable({ fig }: { fig: ScenarioFigures }) {
   );
 }
 
-export function TraineeTable({ fig, showNames, onShowNames }: { fig: ScenarioFigures; showNames: boolean; onShowNames: (show: boolean) => void }) {
+export function TraineeTable({
+  fig,
+  showNames,
+  onShowNames,
+}: {
+  fig: ScenarioFigures;
+  showNames: boolean;
+  onShowNames: (show: boolean) => void;
+}) {
   return (
     <section className="cohort-section" aria-labelledby="cohort-trainees">
       <h3 id="cohort-trainees">Trainees</h3>
@@ -143,7 +152,15 @@ export function TraineeTable({ fig, showNames, onShowNames }: { fig: ScenarioFig
                 </td>
                 <td>{pct(t.partneringShare)}</td>
                 <td>{t.endingId ? `${t.endingId} (${outcomeLabel(t.outcome)})` : 'Not finished'}</td>
-                <td>{t.pattern ? <><strong>{t.pattern.headline}.</strong> {t.pattern.detail}</> : '–'}</td>
+                <td>
+                  {t.pattern ? (
+                    <>
+                      <strong>{t.pattern.headline}.</strong> {t.pattern.detail}
+                    </>
+                  ) : (
+                    '–'
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -22,11 +22,22 @@ export function GroupDebrief({ scenario, fig, onClose }: { scenario: Scenario; f
   const go = (to: number) => setIndex(Math.max(0, Math.min(moments.length - 1, to)));
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
-    if (e.key === 'ArrowRight' || e.key === 'PageDown') { e.preventDefault(); go(index + 1); }
-    else if (e.key === 'ArrowLeft' || e.key === 'PageUp') { e.preventDefault(); go(index - 1); }
-    else if (e.key === 'Home') { e.preventDefault(); go(0); }
-    else if (e.key === 'End') { e.preventDefault(); go(moments.length - 1); }
-    else if (e.key === 'Escape') { e.preventDefault(); onClose(); }
+    if (e.key === 'ArrowRight' || e.key === 'PageDown') {
+      e.preventDefault();
+      go(index + 1);
+    } else if (e.key === 'ArrowLeft' || e.key === 'PageUp') {
+      e.preventDefault();
+      go(index - 1);
+    } else if (e.key === 'Home') {
+      e.preventDefault();
+      go(0);
+    } else if (e.key === 'End') {
+      e.preventDefault();
+      go(moments.length - 1);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      onClose();
+    }
   };
 
   const id = moments[index];
@@ -34,8 +45,12 @@ export function GroupDebrief({ scenario, fig, onClose }: { scenario: Scenario; f
   if (!id || node?.kind !== 'moment') {
     return (
       <section className="group-debrief" aria-labelledby="gd-empty">
-        <h2 id="gd-empty" ref={heading} tabIndex={-1}>No moment was reached by this cohort</h2>
-        <button type="button" className="button" onClick={onClose}>Back to the figures</button>
+        <h2 id="gd-empty" ref={heading} tabIndex={-1}>
+          No moment was reached by this cohort
+        </h2>
+        <button type="button" className="button" onClick={onClose}>
+          Back to the figures
+        </button>
       </section>
     );
   }
@@ -61,7 +76,9 @@ export function GroupDebrief({ scenario, fig, onClose }: { scenario: Scenario; f
         </div>
       </div>
       <h2 ref={heading} tabIndex={-1} className="gd-title">
-        <span className="visually-hidden">Moment {index + 1} of {moments.length}: </span>
+        <span className="visually-hidden">
+          Moment {index + 1} of {moments.length}:{' '}
+        </span>
         <code>{id}</code>, reached by {reached}
       </h2>
       <p className="gd-hint muted">Arrow keys or Page Up/Down move between moments; Escape closes.</p>
@@ -94,13 +111,21 @@ export function GroupDebrief({ scenario, fig, onClose }: { scenario: Scenario; f
           {notes.length > 0 && (
             <>
               <h3>Facilitator’s note for this moment</h3>
-              <ul>{notes.map((n, i) => <li key={i}>{n}</li>)}</ul>
+              <ul>
+                {notes.map((n, i) => (
+                  <li key={i}>{n}</li>
+                ))}
+              </ul>
             </>
           )}
           {questions.length > 0 && (
             <>
               <h3>Discussion questions</h3>
-              <ul>{questions.map((q, i) => <li key={i}>{q}</li>)}</ul>
+              <ul>
+                {questions.map((q, i) => (
+                  <li key={i}>{q}</li>
+                ))}
+              </ul>
             </>
           )}
         </div>

@@ -10,12 +10,25 @@ const scenario = validateScenarioData(tinyScenario()).scenario!;
 const progress = (attempts: { id: string; path: string[] }[]) => ({
   app: 'catalyst',
   version: 1,
-  state: { runs: {}, settings: {}, attempts: attempts.map((a) => ({ ...a, scenarioId: 'tiny', scenarioVersion: 'v', status: 'completed', rewinds: [] })) },
+  state: {
+    runs: {},
+    settings: {},
+    attempts: attempts.map((a) => ({ ...a, scenarioId: 'tiny', scenarioVersion: 'v', status: 'completed', rewinds: [] })),
+  },
 });
 
 function figures() {
   const read = newReadResult();
-  readJson(read, 'jo.json', progress([{ id: '1', path: ['ask', 'explore'] }, { id: '2', path: ['ask', 'agree'] }, { id: '3', path: ['tell', 'agree'] }, { id: '4', path: ['soothe', 'agree'] }]));
+  readJson(
+    read,
+    'jo.json',
+    progress([
+      { id: '1', path: ['ask', 'explore'] },
+      { id: '2', path: ['ask', 'agree'] },
+      { id: '3', path: ['tell', 'agree'] },
+      { id: '4', path: ['soothe', 'agree'] },
+    ]),
+  );
   return aggregateCohort(read, [{ scenario, version: 'v' }]).scenarios[0]!;
 }
 
@@ -26,7 +39,9 @@ describe('the heat map', () => {
     const opening = graph.edges.filter((e) => e.source === 'opening');
     expect(opening.map((e) => e.label)).toEqual(['2 · 50%', '1 · 25%', '1 · 25%']);
     expect(opening.map((e) => e.heat)).toEqual([2, 1, 1]);
-    expect(opening[0]!.description).toBe('Choice 1, Partnering: What would you like from today?. Chosen in 2 attempts, 50% of the 4 that reached this moment');
+    expect(opening[0]!.description).toBe(
+      'Choice 1, Partnering: What would you like from today?. Chosen in 2 attempts, 50% of the 4 that reached this moment',
+    );
     expect(graph.nodes.find((n) => n.id === 'middle')!.heat).toBe('Reached by 4');
     const routeTotal = graph.edges.filter((e) => e.source === 'check').map((e) => Number(e.label.split(' ')[0]));
     expect(routeTotal.reduce((a, b) => a + b, 0)).toBe(4);

@@ -34,7 +34,11 @@ export function heatOf(scenario: Scenario, fig: ScenarioFigures): MapHeat {
       node.routes.forEach((_, i) => {
         const count = fig.routes[id]?.[i] ?? 0;
         const share = f.reached ? count / f.reached : 0;
-        edges[routeEdgeId(id, i)] = { label: `${count} · ${pct(share)}`, description: `Taken by ${attempts(count)}, ${pct(share)} of the ${f.reached} that got here`, level: heatLevel(share) };
+        edges[routeEdgeId(id, i)] = {
+          label: `${count} · ${pct(share)}`,
+          description: `Taken by ${attempts(count)}, ${pct(share)} of the ${f.reached} that got here`,
+          level: heatLevel(share),
+        };
       });
     }
   }

@@ -41,24 +41,41 @@ async function getPage(url: URL, auth: string, signal: AbortSignal, timeoutMs: n
     });
   } catch (error) {
     if (signal.aborted) throw new LrsError('Fetch cancelled. Nothing from this fetch was added.', 'cancelled');
-    if (timeout.aborted) throw new LrsError(`The LRS at ${url.origin} did not answer within ${timeoutMs / 1000} seconds. Nothing from this fetch was added; try again, or check the endpoint.`, 'timeout');
+    if (timeout.aborted)
+      throw new LrsError(
+        `The LRS at ${url.origin} did not answer within ${timeoutMs / 1000} seconds. Nothing from this fetch was added; try again, or check the endpoint.`,
+        'timeout',
+      );
     void error;
     throw new LrsError(
       `Could not reach the LRS at ${url.origin}. Either the address is wrong or the server is down, or the LRS does not allow this site (${globalThis.location?.origin ?? 'this page'}) to read from it (CORS). Nothing from this fetch was added.`,
       'network',
     );
   }
-  if (response.status === 401) throw new LrsError('The LRS refused the key and secret (401 Unauthorized). Check them and try again. Nothing was added.', 'auth');
-  if (response.status === 403) throw new LrsError('The LRS accepted the key but it may not read statements (403 Forbidden). Ask for a key with read access. Nothing was added.', 'forbidden');
-  if (!response.ok) throw new LrsError(`The LRS answered ${response.status} ${response.statusText} for ${url.pathname}. Nothing from this fetch was added.`, 'http');
+  if (response.status === 401)
+    throw new LrsError('The LRS refused the key and secret (401 Unauthorized). Check them and try again. Nothing was added.', 'auth');
+  if (response.status === 403)
+    throw new LrsError(
+      'The LRS accepted the key but it may not read statements (403 Forbidden). Ask for a key with read access. Nothing was added.',
+      'forbidden',
+    );
+  if (!response.ok)
+    throw new LrsError(
+      `The LRS answered ${response.status} ${response.statusText} for ${url.pathname}. Nothing from this fetch was added.`,
+      'http',
+    );
   let body: unknown;
   try {
     body = await response.json();
   } catch {
-    throw new LrsError('The LRS answered with something that is not JSON. Is the endpoint the xAPI base (it usually ends in /xAPI/)? Nothing was added.', 'format');
+    throw new LrsError(
+      'The LRS answered with something that is not JSON. Is the endpoint the xAPI base (it usually ends in /xAPI/)? Nothing was added.',
+      'format',
+    );
   }
   const result = body as { statements?: unknown; more?: unknown };
-  if (!Array.isArray(result?.statements)) throw new LrsError('The LRS answer has no "statements" list. Is the endpoint the xAPI base? Nothing was added.', 'format');
+  if (!Array.isArray(result?.statements))
+    throw new LrsError('The LRS answer has no "statements" list. Is the endpoint the xAPI base? Nothing was added.', 'format');
   return { statements: result.statements, more: typeof result.more === 'string' ? result.more : '' };
 }
 

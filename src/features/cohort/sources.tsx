@@ -18,7 +18,9 @@ export function ImportFiles({ busy, onFiles }: { readonly busy: boolean; readonl
   return (
     <section className="card cohort-source" aria-labelledby="cohort-import">
       <h2 id="cohort-import">Import files</h2>
-      <p className="muted">xAPI statements exported from any LRS (JSON), or the progress exports trainees download from their Progress page.</p>
+      <p className="muted">
+        xAPI statements exported from any LRS (JSON), or the progress exports trainees download from their Progress page.
+      </p>
       <div
         className={`drop-zone cohort-drop${over ? ' is-over' : ''}`}
         onDragOver={(e) => {
@@ -57,7 +59,15 @@ export interface ScenarioOption {
 }
 
 /** Endpoint, key and secret; fetch one scenario's statements with progress, cancellable. */
-export function LrsConnect({ scenarios, busy, onStatements }: { readonly scenarios: readonly ScenarioOption[]; readonly busy: boolean; readonly onStatements: (name: string, statements: unknown[]) => void }) {
+export function LrsConnect({
+  scenarios,
+  busy,
+  onStatements,
+}: {
+  readonly scenarios: readonly ScenarioOption[];
+  readonly busy: boolean;
+  readonly onStatements: (name: string, statements: unknown[]) => void;
+}) {
   const saved = useState(() => loadLrsCredentials())[0];
   const [endpoint, setEndpoint] = useState(saved?.credentials.endpoint ?? '');
   const [key, setKey] = useState(saved?.credentials.key ?? '');
@@ -87,7 +97,10 @@ export function LrsConnect({ scenarios, busy, onStatements }: { readonly scenari
       url = undefined;
     }
     if (!url || !/^https?:$/.test(url.protocol)) {
-      setMessage({ kind: 'error', text: 'Endpoint: give the LRS’s xAPI address, starting with https:// (for example https://lrs.example.org/xAPI/).' });
+      setMessage({
+        kind: 'error',
+        text: 'Endpoint: give the LRS’s xAPI address, starting with https:// (for example https://lrs.example.org/xAPI/).',
+      });
       return;
     }
     const activityIds = (activities.trim() || defaultActivityId(chosen)).split(/\s+/).filter(Boolean);
@@ -106,7 +119,10 @@ export function LrsConnect({ scenarios, busy, onStatements }: { readonly scenari
       });
       onStatements(`LRS ${url.host}, ${title}`, statements);
     } catch (error) {
-      setMessage({ kind: 'error', text: error instanceof LrsError ? error.message : `The fetch failed: ${String(error)}. Nothing was added.` });
+      setMessage({
+        kind: 'error',
+        text: error instanceof LrsError ? error.message : `The fetch failed: ${String(error)}. Nothing was added.`,
+      });
     } finally {
       setRunning(false);
       abort.current = null;
@@ -119,7 +135,15 @@ export function LrsConnect({ scenarios, busy, onStatements }: { readonly scenari
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <div className="field">
           <label htmlFor={`${ids}-endpoint`}>Endpoint</label>
-          <input id={`${ids}-endpoint`} type="text" inputMode="url" autoComplete="url" value={endpoint} onChange={(e) => setEndpoint(e.target.value)} placeholder="https://lrs.example.org/xAPI/" />
+          <input
+            id={`${ids}-endpoint`}
+            type="text"
+            inputMode="url"
+            autoComplete="url"
+            value={endpoint}
+            onChange={(e) => setEndpoint(e.target.value)}
+            placeholder="https://lrs.example.org/xAPI/"
+          />
         </div>
         <div className="cohort-pair">
           <div className="field">
@@ -128,7 +152,14 @@ export function LrsConnect({ scenarios, busy, onStatements }: { readonly scenari
           </div>
           <div className="field">
             <label htmlFor={`${ids}-secret`}>Secret</label>
-            <input id={`${ids}-secret`} type="password" autoComplete="current-password" className="cohort-password" value={secret} onChange={(e) => setSecret(e.target.value)} />
+            <input
+              id={`${ids}-secret`}
+              type="password"
+              autoComplete="current-password"
+              className="cohort-password"
+              value={secret}
+              onChange={(e) => setSecret(e.target.value)}
+            />
           </div>
         </div>
         <div className="field cohort-check">
@@ -185,7 +216,8 @@ export function LrsConnect({ scenarios, busy, onStatements }: { readonly scenari
         <div role="status" className="cohort-lrs-status">
           {running && progress && (
             <p>
-              Fetching… {progress.statements.toLocaleString('en')} statements so far ({progress.pages} {progress.pages === 1 ? 'page' : 'pages'}).
+              Fetching… {progress.statements.toLocaleString('en')} statements so far ({progress.pages}{' '}
+              {progress.pages === 1 ? 'page' : 'pages'}).
             </p>
           )}
         </div>

@@ -23,7 +23,9 @@ describe('debrief: flag counts', () => {
     render(<InsightsCard debrief={debriefOf(['tell', 'agree'])} />);
     const card = within(screen.getByRole('region', { name: 'What happened at the turning points' }));
     const list = card.getByRole('heading', { name: 'Also named in your moves' }).nextElementSibling as HTMLElement;
-    const items = within(list).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(list)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items[0]).toMatch(/^Stacked questions: 2 Several questions at once/);
     expect(items[1]).toMatch(/^Leading questions: 1 /);
   });

@@ -113,7 +113,16 @@ describe('debrief page', () => {
   });
 
   it('Replay while another run is in progress keeps that run as an abandoned attempt with its real share', async () => {
-    const other = { id: 'r2', scenarioId: 'tiny', scenarioVersion: 'v1', startedAt: '2026-01-02T10:00:00.000Z', path: ['ask'], rewinds: [], awaitingContinue: false, seed: 3 };
+    const other = {
+      id: 'r2',
+      scenarioId: 'tiny',
+      scenarioVersion: 'v1',
+      startedAt: '2026-01-02T10:00:00.000Z',
+      path: ['ask'],
+      rewinds: [],
+      awaitingContinue: false,
+      seed: 3,
+    };
     useProgress.setState({ runs: { tiny: other } });
     await renderDebrief();
     fireEvent.click(await screen.findByRole('button', { name: 'Replay' }));

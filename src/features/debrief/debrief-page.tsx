@@ -30,7 +30,12 @@ function DebriefOf({ attempt }: { attempt: Attempt }) {
 
 function DebriefView({ attempt, loaded }: { attempt: Attempt; loaded: LoadedScenario | undefined }) {
   const scenario = loaded?.scenario;
-  const model = useMemo(() => buildDebriefModel(attempt, scenario, loaded?.partneringPath), [attempt.path, attempt.status, attempt.endingId, scenario, loaded?.partneringPath]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Rebuilt when what the debrief shows changes, not when a note is typed into the attempt.
+  const model = useMemo(
+    () => buildDebriefModel(attempt, scenario, loaded?.partneringPath),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [attempt.path, attempt.status, attempt.endingId, scenario, loaded?.partneringPath],
+  );
   const currentTiming = useProgress((s) => s.settings.feedbackTiming);
   const timing = attempt.feedbackTiming ?? currentTiming;
   const navigate = useNavigate();
@@ -49,7 +54,8 @@ function DebriefView({ attempt, loaded }: { attempt: Attempt; loaded: LoadedScen
         <h1>{attempt.scenarioTitle}</h1>
         <p className="muted">
           {scenario ? `With ${scenario.client.name}, ${scenario.client.role}. ` : ''}
-          Finished <time dateTime={attempt.finishedAt}>{finished.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+          Finished{' '}
+          <time dateTime={attempt.finishedAt}>{finished.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</time>
         </p>
       </header>
 
@@ -77,7 +83,10 @@ function DebriefView({ attempt, loaded }: { attempt: Attempt; loaded: LoadedScen
       {scenario && model.partnering && (
         <section className="card" aria-labelledby="demo-heading">
           <h2 id="demo-heading">A partnering path through this conversation</h2>
-          <p className="muted">One way through that leaves the agenda, the meaning and the decisions with {scenario.client.name}. Step through it at your own pace.</p>
+          <p className="muted">
+            One way through that leaves the agenda, the meaning and the decisions with {scenario.client.name}. Step through it at your own
+            pace.
+          </p>
           <PartneringDemo scenario={scenario} path={model.partnering} />
         </section>
       )}
@@ -88,8 +97,14 @@ function DebriefView({ attempt, loaded }: { attempt: Attempt; loaded: LoadedScen
       </section>
 
       <div className="actions debrief-actions no-print">
-        {loaded && <button type="button" className="button" onClick={replayScenario}>Replay</button>}
-        <Link className="button secondary" to="/">Back to library</Link>
+        {loaded && (
+          <button type="button" className="button" onClick={replayScenario}>
+            Replay
+          </button>
+        )}
+        <Link className="button secondary" to="/">
+          Back to library
+        </Link>
       </div>
     </main>
   );

@@ -18,10 +18,16 @@ export function EndingCard({ debrief, clientName }: { debrief: Debrief; clientNa
   const { ending } = debrief;
   return (
     <section className="card ending-card" aria-labelledby="ending-heading">
-      <h2 id="ending-heading" className="visually-hidden">How it ended</h2>
-      <p><OutcomeBadge outcome={ending.outcome} /></p>
+      <h2 id="ending-heading" className="visually-hidden">
+        How it ended
+      </h2>
+      <p>
+        <OutcomeBadge outcome={ending.outcome} />
+      </p>
       <figure className="last-words">
-        <blockquote><ClientText text={ending.client} /></blockquote>
+        <blockquote>
+          <ClientText text={ending.client} />
+        </blockquote>
         <figcaption className="muted">{clientName}, at the end of the conversation</figcaption>
       </figure>
       <p className="ending-summary">{ending.summary}</p>
@@ -44,7 +50,10 @@ export function PatternCard({ debrief }: { debrief: Debrief }) {
             <span className="stance-count-bar" aria-hidden="true">
               <span className={`stance-count-fill fill-${s}`} style={{ width: total ? `${(debrief.tally[s] / total) * 100}%` : 0 }} />
             </span>
-            <span className="stance-count-value">{debrief.tally[s]}<span className="visually-hidden"> of {total} moves</span></span>
+            <span className="stance-count-value">
+              {debrief.tally[s]}
+              <span className="visually-hidden"> of {total} moves</span>
+            </span>
           </li>
         ))}
       </ul>
@@ -123,9 +132,16 @@ export function StoredSummary({ attempt, why }: { attempt: Attempt; why: 'abando
       <h2 id="stored-heading">Saved summary</h2>
       <p>{message}</p>
       <dl className="stored-figures">
-        {isOutcome(attempt.outcome) && (<><dt>Outcome</dt><dd>{OUTCOME_LABELS[attempt.outcome]}</dd></>)}
-        <dt>Responses chosen</dt><dd>{attempt.choices}</dd>
-        <dt>Partnering moves</dt><dd>{percent(attempt.partneringShare)}</dd>
+        {isOutcome(attempt.outcome) && (
+          <>
+            <dt>Outcome</dt>
+            <dd>{OUTCOME_LABELS[attempt.outcome]}</dd>
+          </>
+        )}
+        <dt>Responses chosen</dt>
+        <dd>{attempt.choices}</dd>
+        <dt>Partnering moves</dt>
+        <dd>{percent(attempt.partneringShare)}</dd>
       </dl>
     </section>
   );

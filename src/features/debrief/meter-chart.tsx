@@ -48,31 +48,35 @@ export function MeterChart({ series }: { series: readonly Series[] }) {
         ))}
       </ul>
       <div ref={boxRef} className="chart-box">
-      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-labelledby={captionId} className="chart-svg">
-        {[0, 25, 50, 75, 100].map((v) => (
-          <g key={v}>
-            <line x1={PAD.l} x2={W - PAD.r} y1={y(v)} y2={y(v)} stroke="#d8d3ca" strokeWidth="1" />
-            <text x={PAD.l - 6} y={y(v) + 4} textAnchor="end" fontSize="11" fill="#4a5563">{v}</text>
-          </g>
-        ))}
-        {Array.from({ length: points }, (_, i) => (
-          <text key={i} x={x(i)} y={H - 10} textAnchor="middle" fontSize="11" fill="#4a5563">{label(i)}</text>
-        ))}
-        {series.map((s, k) => (
-          <g key={s.id}>
-            <polyline
-              fill="none"
-              stroke={COLOURS[k % 4]}
-              strokeWidth="2.5"
-              strokeDasharray={DASHES[k % 4]}
-              points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(' ')}
-            />
-            {s.values.map((v, i) => (
-              <circle key={i} cx={x(i)} cy={y(v)} r="3.5" fill={COLOURS[k % 4]} />
-            ))}
-          </g>
-        ))}
-      </svg>
+        <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-labelledby={captionId} className="chart-svg">
+          {[0, 25, 50, 75, 100].map((v) => (
+            <g key={v}>
+              <line x1={PAD.l} x2={W - PAD.r} y1={y(v)} y2={y(v)} stroke="#d8d3ca" strokeWidth="1" />
+              <text x={PAD.l - 6} y={y(v) + 4} textAnchor="end" fontSize="11" fill="#4a5563">
+                {v}
+              </text>
+            </g>
+          ))}
+          {Array.from({ length: points }, (_, i) => (
+            <text key={i} x={x(i)} y={H - 10} textAnchor="middle" fontSize="11" fill="#4a5563">
+              {label(i)}
+            </text>
+          ))}
+          {series.map((s, k) => (
+            <g key={s.id}>
+              <polyline
+                fill="none"
+                stroke={COLOURS[k % 4]}
+                strokeWidth="2.5"
+                strokeDasharray={DASHES[k % 4]}
+                points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(' ')}
+              />
+              {s.values.map((v, i) => (
+                <circle key={i} cx={x(i)} cy={y(v)} r="3.5" fill={COLOURS[k % 4]} />
+              ))}
+            </g>
+          ))}
+        </svg>
       </div>
       <figcaption id={captionId} className="muted">
         Meters after each response (0 to 100). {summary}.
@@ -85,7 +89,9 @@ export function MeterChart({ series }: { series: readonly Series[] }) {
               <tr>
                 <th scope="col">Meter</th>
                 {Array.from({ length: points }, (_, i) => (
-                  <th key={i} scope="col">{i === 0 ? 'Start' : `After ${i}`}</th>
+                  <th key={i} scope="col">
+                    {i === 0 ? 'Start' : `After ${i}`}
+                  </th>
                 ))}
               </tr>
             </thead>

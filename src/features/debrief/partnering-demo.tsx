@@ -26,9 +26,15 @@ export function PartneringDemo({ scenario, path }: { scenario: Scenario; path: P
   return (
     <div className="demo">
       <div className="demo-nav">
-        <button type="button" className="button secondary" aria-disabled={i === 0} onClick={() => i > 0 && setI(i - 1)}>Previous</button>
-        <p className="demo-position" role="status">{position}</p>
-        <button type="button" className="button" aria-disabled={i === last} onClick={() => i < last && setI(i + 1)}>Next</button>
+        <button type="button" className="button secondary" aria-disabled={i === 0} onClick={() => i > 0 && setI(i - 1)}>
+          Previous
+        </button>
+        <p className="demo-position" role="status">
+          {position}
+        </p>
+        <button type="button" className="button" aria-disabled={i === last} onClick={() => i < last && setI(i + 1)}>
+          Next
+        </button>
       </div>
       {step ? (
         <div className="demo-body">

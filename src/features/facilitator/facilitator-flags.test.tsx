@@ -12,10 +12,16 @@ describe('facilitator view: flags', () => {
     const scenario = scenarioSchema.parse(tinyScenario());
     const middle = scenario.nodes['middle'] as Moment;
     middle.choices[1]!.flags = ['leading-question', 'closed-question'];
-    render(<MomentEntry scenario={scenario} refItem={{ id: 'middle', node: middle, label: 'Moment 2' }} moment={middle} describe={(id) => id} />);
-    const [partnering, colluding] = within(screen.getByRole('list', { name: 'Responses at Moment 2' })).getAllByRole('listitem').filter((li) => li.classList.contains('fac-response'));
+    render(
+      <MomentEntry scenario={scenario} refItem={{ id: 'middle', node: middle, label: 'Moment 2' }} moment={middle} describe={(id) => id} />,
+    );
+    const [partnering, colluding] = within(screen.getByRole('list', { name: 'Responses at Moment 2' }))
+      .getAllByRole('listitem')
+      .filter((li) => li.classList.contains('fac-response'));
     expect(within(colluding!).getByText('Flags')).toBeTruthy();
-    expect(within(colluding!).getByText('Leading question').parentElement!.textContent).toBe('Leading question The question carries the answer the coach has in mind.');
+    expect(within(colluding!).getByText('Leading question').parentElement!.textContent).toBe(
+      'Leading question The question carries the answer the coach has in mind.',
+    );
     expect(within(colluding!).getByText('Closed question')).toBeTruthy();
     expect(within(partnering!).queryByText('Flags')).toBeNull();
   });

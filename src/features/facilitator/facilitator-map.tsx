@@ -12,7 +12,8 @@ function NodeBox({ n }: { n: MapNode }) {
   const x = n.x - NODE_W / 2;
   const y = n.y - NODE_H / 2;
   const title = n.kind === 'ending' && n.outcome ? `${n.label} · ${OUTCOME_LABELS[n.outcome]}` : n.start ? `${n.label} · Start` : n.label;
-  const cls = n.kind === 'ending' ? `fmap-node fmap-ending fmap-outcome-${n.outcome}` : `fmap-node fmap-${n.kind}${n.start ? ' fmap-start' : ''}`;
+  const cls =
+    n.kind === 'ending' ? `fmap-node fmap-ending fmap-outcome-${n.outcome}` : `fmap-node fmap-${n.kind}${n.start ? ' fmap-start' : ''}`;
   return (
     <g className={cls}>
       <rect x={x} y={y} width={NODE_W} height={NODE_H} rx={n.kind === 'route' ? 4 : 10} />
@@ -56,14 +57,29 @@ export function FacilitatorMap({ scenario, refs }: { scenario: Scenario; refs: r
         >
           <defs>
             {[...STANCES, 'route'].map((k) => (
-              <marker key={k} id={`${uid}-arrow-${k}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+              <marker
+                key={k}
+                id={`${uid}-arrow-${k}`}
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerWidth="8"
+                markerHeight="8"
+                markerUnits="userSpaceOnUse"
+                orient="auto-start-reverse"
+              >
                 <path d="M0,0 L10,5 L0,10 z" className={`fmap-arrow fmap-edge-${k}`} />
               </marker>
             ))}
           </defs>
           <g>
             {layout.edges.map((e) => (
-              <path key={e.key} d={edgePath(e.points)} className={`fmap-edge fmap-edge-${e.stance ?? 'route'}`} markerEnd={marker(e.stance ?? 'route')} />
+              <path
+                key={e.key}
+                d={edgePath(e.points)}
+                className={`fmap-edge fmap-edge-${e.stance ?? 'route'}`}
+                markerEnd={marker(e.stance ?? 'route')}
+              />
             ))}
           </g>
           <g>
@@ -92,8 +108,8 @@ export function FacilitatorMap({ scenario, refs }: { scenario: Scenario; refs: r
           </li>
         </ul>
         <p>
-          Boxes: moments are white with a solid border (the start has a thick border), routes have a dashed border, and endings
-          are named with their outcome. Numbers match the lists below.
+          Boxes: moments are white with a solid border (the start has a thick border), routes have a dashed border, and endings are named
+          with their outcome. Numbers match the lists below.
         </p>
       </figcaption>
     </figure>

@@ -12,7 +12,10 @@ describe('facilitator model', () => {
   });
 
   it('keeps unreachable nodes, after the reachable ones', () => {
-    const withOrphan = scenarioSchema.parse({ ...tinyScenario(), nodes: { ...tinyScenario().nodes, lost: { kind: 'ending', outcome: 'stalled', client: 'Hm.', summary: 'Never reached.' } } });
+    const withOrphan = scenarioSchema.parse({
+      ...tinyScenario(),
+      nodes: { ...tinyScenario().nodes, lost: { kind: 'ending', outcome: 'stalled', client: 'Hm.', summary: 'Never reached.' } },
+    });
     expect(playOrder(withOrphan).at(-1)).toBe('lost');
   });
 

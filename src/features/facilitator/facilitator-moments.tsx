@@ -86,7 +86,19 @@ function Response({ scenario, choice, index, describe }: { scenario: Scenario; c
 }
 
 /** One moment: the client's line, narration, cue, drift notes and every response in full. */
-export function MomentEntry({ scenario, refItem, moment, notes, describe }: { scenario: Scenario; refItem: NodeRef; moment: Moment; notes?: readonly string[]; describe: Describe }) {
+export function MomentEntry({
+  scenario,
+  refItem,
+  moment,
+  notes,
+  describe,
+}: {
+  scenario: Scenario;
+  refItem: NodeRef;
+  moment: Moment;
+  notes?: readonly string[];
+  describe: Describe;
+}) {
   return (
     <article className="fac-moment" aria-labelledby={`fac-h-${refItem.id}`}>
       <div className="fac-moment-head">

@@ -18,7 +18,9 @@ export function RoutesSection({ scenario, refs, notes, describe }: Props) {
         <p>This scenario has no routes: every response leads straight to the next moment or ending.</p>
       ) : (
         <>
-          <p className="muted">A route takes no choice: the first condition that holds for the client’s meters decides where the conversation goes.</p>
+          <p className="muted">
+            A route takes no choice: the first condition that holds for the client’s meters decides where the conversation goes.
+          </p>
           {routes.map((r) =>
             r.node.kind !== 'route' ? null : (
               <article key={r.id} className="fac-route" aria-labelledby={`fac-h-${r.id}`}>
@@ -72,7 +74,15 @@ export function EndingsSection({ scenario, refs, notes }: Omit<Props, 'describe'
   );
 }
 
-export function PartneringPathSection({ scenario, path, describe }: { scenario: Scenario; path: PartneringPath | undefined; describe: Describe }) {
+export function PartneringPathSection({
+  scenario,
+  path,
+  describe,
+}: {
+  scenario: Scenario;
+  path: PartneringPath | undefined;
+  describe: Describe;
+}) {
   const steps = (path?.choices ?? []).flatMap((pc) => {
     const node = scenario.nodes[pc.nodeId];
     const choice = node?.kind === 'moment' ? node.choices.find((c) => c.id === pc.choiceId) : undefined;
@@ -87,8 +97,9 @@ export function PartneringPathSection({ scenario, path, describe }: { scenario: 
       ) : (
         <>
           <p>
-            The conversation with the most partnering responses takes {steps.length} {steps.length === 1 ? 'response' : 'responses'}, {path.partnering} of them
-            partnering, and reaches {describe(path.endingId)}. Meters are simulated, so routes go where they would in play.
+            The conversation with the most partnering responses takes {steps.length} {steps.length === 1 ? 'response' : 'responses'},{' '}
+            {path.partnering} of them partnering, and reaches {describe(path.endingId)}. Meters are simulated, so routes go where they would
+            in play.
           </p>
           <p>
             <span className="fac-kicker">Meters at the end: </span>

@@ -53,11 +53,15 @@ async function expectEveryMomentAndResponse(scenario: Scenario) {
   for (const [id, node] of moments) {
     if (node.kind !== 'moment') continue;
     const article = screen.getByRole('article', { name: new RegExp(`^Moment \\d+: ${id}( \\(start\\))?$`) });
-    const responses = within(article).getAllByRole('listitem').filter((li) => li.classList.contains('fac-response'));
+    const responses = within(article)
+      .getAllByRole('listitem')
+      .filter((li) => li.classList.contains('fac-response'));
     expect(responses).toHaveLength(node.choices.length);
     node.choices.forEach((choice, i) => {
       const item = responses[i]!;
-      expect(within(item).getByRole('heading', { level: 4 }).textContent).toBe(`Response ${i + 1}: Stance: ${STANCE_LABELS[choice.stance]}`);
+      expect(within(item).getByRole('heading', { level: 4 }).textContent).toBe(
+        `Response ${i + 1}: Stance: ${STANCE_LABELS[choice.stance]}`,
+      );
       expect(item.textContent).toContain(choice.text.trim().slice(0, 40));
     });
   }

@@ -39,9 +39,7 @@ function Guide({ scenario }: { scenario: Scenario }) {
   return (
     <main id="main" className="page facilitator" tabIndex={-1}>
       <p className="eyebrow">Facilitator guide</p>
-      <h1 tabIndex={-1}>
-        {scenario.title}
-      </h1>
+      <h1 tabIndex={-1}>{scenario.title}</h1>
       <p className="fac-summary">{scenario.summary}</p>
       <p className="muted fac-meta">
         About {scenario.estimatedMinutes} minutes · {refs.filter((r) => r.node.kind === 'moment').length} moments · meters:{' '}
@@ -72,13 +70,21 @@ function Guide({ scenario }: { scenario: Scenario }) {
         <h2 id="fac-moments">Moments in play order</h2>
         <p className="muted">Breadth-first from the start. Drift notes sit with the moment they refer to.</p>
         {refs.map((r) =>
-          r.node.kind === 'moment' ? <MomentEntry key={r.id} scenario={scenario} refItem={r} moment={r.node} notes={notes.get(r.id)} describe={describe} /> : null,
+          r.node.kind === 'moment' ? (
+            <MomentEntry key={r.id} scenario={scenario} refItem={r} moment={r.node} notes={notes.get(r.id)} describe={describe} />
+          ) : null,
         )}
         {orphanNotes.length > 0 && (
           <>
             <h3>Other drift notes</h3>
             <ul>
-              {orphanNotes.flatMap(([nodeId, list]) => list.map((n, i) => <li key={`${nodeId}-${i}`}>{nodeId}: {n}</li>))}
+              {orphanNotes.flatMap(([nodeId, list]) =>
+                list.map((n, i) => (
+                  <li key={`${nodeId}-${i}`}>
+                    {nodeId}: {n}
+                  </li>
+                )),
+              )}
             </ul>
           </>
         )}

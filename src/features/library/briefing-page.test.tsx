@@ -46,7 +46,11 @@ describe('BriefingPage', () => {
     expect(screen.getByText('Establishes and maintains agreements')).toBeTruthy();
     expect(screen.getByText('Cultivates trust and safety')).toBeTruthy();
     const meters = screen.getByRole('heading', { name: 'The meters you’ll see' }).nextElementSibling as HTMLElement;
-    expect(within(meters).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Trust', 'Ownership']);
+    expect(
+      within(meters)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Trust', 'Ownership']);
     expect(screen.getByText(/About 5 minutes/)).toBeTruthy();
     expect((screen.getByRole('radio', { name: /After each choice/ }) as HTMLInputElement).checked).toBe(true);
     expect(screen.getByRole('link', { name: 'Start Tiny' }).getAttribute('href')).toBe('/scenarios/tiny/play');

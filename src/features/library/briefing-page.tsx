@@ -12,8 +12,7 @@ import { BriefingHowItWorks } from './briefing-how-it-works';
 import './library.css';
 
 /** Blank-line separated text as paragraphs (content is always rendered as text). */
-const paragraphs = (text: string) =>
-  text.split(/\n\s*\n/).map((p, i) => (p.trim() ? <p key={i}>{p.trim()}</p> : null));
+const paragraphs = (text: string) => text.split(/\n\s*\n/).map((p, i) => (p.trim() ? <p key={i}>{p.trim()}</p> : null));
 
 export function BriefingPage() {
   const loaded = useScenario(useParams().scenarioId ?? '');
@@ -49,12 +48,8 @@ function Briefing({ loaded }: { readonly loaded: LoadedScenario }) {
 
   return (
     <main id="main" className="page briefing" tabIndex={-1}>
-      <p className="eyebrow">
-        Briefing{loaded.source === 'draft' ? ' · Draft' : ''}
-      </p>
-      <h1 tabIndex={-1}>
-        {scenario.title}
-      </h1>
+      <p className="eyebrow">Briefing{loaded.source === 'draft' ? ' · Draft' : ''}</p>
+      <h1 tabIndex={-1}>{scenario.title}</h1>
       <p className="library-intro">{scenario.summary}</p>
       {resumable && (
         <p className="resume-shortcut">
@@ -82,7 +77,8 @@ function Briefing({ loaded }: { readonly loaded: LoadedScenario }) {
             {scenario.temptation && (
               <p className="pull-note">
                 <strong>Main pull: {STANCE_LABELS[scenario.temptation]}.</strong> This client tends to draw coaches into{' '}
-                {STANCE_LABELS[scenario.temptation].toLowerCase()}: {STANCE_DESCRIPTIONS[scenario.temptation].replace(/^The coach /, 'the coach ')}
+                {STANCE_LABELS[scenario.temptation].toLowerCase()}:{' '}
+                {STANCE_DESCRIPTIONS[scenario.temptation].replace(/^The coach /, 'the coach ')}
               </p>
             )}
           </section>
@@ -102,8 +98,8 @@ function Briefing({ loaded }: { readonly loaded: LoadedScenario }) {
           <FeedbackTimingField value={timing} onChange={setTiming} />
           {resumable && (
             <p className="muted">
-              You have made {run.path.length} {run.path.length === 1 ? 'choice' : 'choices'} in this conversation so far.
-              Starting again keeps that attempt in your progress as unfinished.
+              You have made {run.path.length} {run.path.length === 1 ? 'choice' : 'choices'} in this conversation so far. Starting again
+              keeps that attempt in your progress as unfinished.
             </p>
           )}
           <div className="actions">
@@ -117,7 +113,11 @@ function Briefing({ loaded }: { readonly loaded: LoadedScenario }) {
               </button>
             )}
           </div>
-          <p className="facilitator-link"><Link className="button secondary small" to={`/scenarios/${encodeURIComponent(scenario.id)}/facilitator`}>Facilitator guide<span className="visually-hidden"> for {scenario.title}</span></Link></p>
+          <p className="facilitator-link">
+            <Link className="button secondary small" to={`/scenarios/${encodeURIComponent(scenario.id)}/facilitator`}>
+              Facilitator guide<span className="visually-hidden"> for {scenario.title}</span>
+            </Link>
+          </p>
         </aside>
       </div>
     </main>

@@ -78,7 +78,15 @@ export function LibraryFilterForm({ filters, onChange, onClear, searchRef }: Fil
             id={`${id}-pull`}
             aria-describedby={`${id}-pull-hint`}
             value={filters.pull ?? ''}
-            onChange={(e) => onChange(pick(filters, 'pull', DRIFT_STANCES.find((s) => s === e.target.value)))}
+            onChange={(e) =>
+              onChange(
+                pick(
+                  filters,
+                  'pull',
+                  DRIFT_STANCES.find((s) => s === e.target.value),
+                ),
+              )
+            }
           >
             <option value="">Any pull</option>
             {DRIFT_STANCES.map((s) => (
@@ -87,14 +95,24 @@ export function LibraryFilterForm({ filters, onChange, onClear, searchRef }: Fil
               </option>
             ))}
           </select>
-          <span id={`${id}-pull-hint`} className="hint">The stance the client tempts you into</span>
+          <span id={`${id}-pull-hint`} className="hint">
+            The stance the client tempts you into
+          </span>
         </div>
         <div className="field">
           <label htmlFor={`${id}-duration`}>Length</label>
           <select
             id={`${id}-duration`}
             value={filters.duration ?? ''}
-            onChange={(e) => onChange(pick(filters, 'duration', DURATIONS.find((d) => d === e.target.value)))}
+            onChange={(e) =>
+              onChange(
+                pick(
+                  filters,
+                  'duration',
+                  DURATIONS.find((d) => d === e.target.value),
+                ),
+              )
+            }
           >
             <option value="">Any length</option>
             {DURATIONS.map((d) => (
@@ -109,7 +127,15 @@ export function LibraryFilterForm({ filters, onChange, onClear, searchRef }: Fil
           <select
             id={`${id}-status`}
             value={filters.status ?? ''}
-            onChange={(e) => onChange(pick(filters, 'status', STATUS_FILTERS.find((s) => s === e.target.value)))}
+            onChange={(e) =>
+              onChange(
+                pick(
+                  filters,
+                  'status',
+                  STATUS_FILTERS.find((s) => s === e.target.value),
+                ),
+              )
+            }
           >
             <option value="">Any status</option>
             {STATUS_FILTERS.map((s) => (

@@ -84,7 +84,9 @@ describe('each filter', () => {
   });
 
   it('combines filters with AND', () => {
-    expect(matchesFilters(summary(), fresh, { competency: 4, pull: 'directing', duration: 'medium', status: 'new', q: 'amara' })).toBe(true);
+    expect(matchesFilters(summary(), fresh, { competency: 4, pull: 'directing', duration: 'medium', status: 'new', q: 'amara' })).toBe(
+      true,
+    );
     expect(matchesFilters(summary(), fresh, { competency: 4, pull: 'directing', duration: 'short', q: '' })).toBe(false);
   });
 });

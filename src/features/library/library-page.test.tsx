@@ -21,9 +21,27 @@ const summary = (id: string, over: Partial<ScenarioSummary>): ScenarioSummary =>
 });
 
 const SUMMARIES = [
-  summary('glue', { title: 'The glue', client: { name: 'Amara', role: 'Engineering manager', background: '' }, competencies: [3, 4], temptation: 'directing', estimatedMinutes: 15 }),
-  summary('empty', { title: 'Running on empty', client: { name: 'Lerato', role: 'Community organiser', background: '' }, competencies: [4, 8], temptation: 'rescuing', estimatedMinutes: 8 }),
-  summary('ally', { title: 'The friend, not the ally', client: { name: 'Gareth', role: 'Programme manager', background: '' }, competencies: [2], temptation: 'colluding', estimatedMinutes: 20 }),
+  summary('glue', {
+    title: 'The glue',
+    client: { name: 'Amara', role: 'Engineering manager', background: '' },
+    competencies: [3, 4],
+    temptation: 'directing',
+    estimatedMinutes: 15,
+  }),
+  summary('empty', {
+    title: 'Running on empty',
+    client: { name: 'Lerato', role: 'Community organiser', background: '' },
+    competencies: [4, 8],
+    temptation: 'rescuing',
+    estimatedMinutes: 8,
+  }),
+  summary('ally', {
+    title: 'The friend, not the ally',
+    client: { name: 'Gareth', role: 'Programme manager', background: '' },
+    competencies: [2],
+    temptation: 'colluding',
+    estimatedMinutes: 20,
+  }),
 ];
 const DRAFT = summary('draft-one', { title: 'My draft', competencies: [5] });
 
@@ -34,13 +52,22 @@ vi.mock('../../persistence/scenarios', () => ({
 }));
 
 async function renderAt(url: string) {
-  const router = createMemoryRouter([{ path: '/', element: <LibraryPage /> }, { path: '/scenarios/:id', element: <p>briefing</p> }], { initialEntries: [url] });
+  const router = createMemoryRouter(
+    [
+      { path: '/', element: <LibraryPage /> },
+      { path: '/scenarios/:id', element: <p>briefing</p> },
+    ],
+    { initialEntries: [url] },
+  );
   await renderSuspended(<RouterProvider router={router} />);
   return router;
 }
 
 const count = () => screen.getByRole('status').textContent;
-const cardTitles = () => within(screen.getByRole('list', { name: 'Scenarios' })).queryAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+const cardTitles = () =>
+  within(screen.getByRole('list', { name: 'Scenarios' }))
+    .queryAllByRole('heading', { level: 2 })
+    .map((h) => h.textContent);
 
 beforeEach(() => {
   useProgress.setState(emptyProgress());
@@ -67,9 +94,33 @@ describe('LibraryPage', () => {
 
   it('shows the trainee’s status on each card', async () => {
     useProgress.setState({
-      runs: { empty: { id: 'r', scenarioId: 'empty', scenarioVersion: 'v1', startedAt: '2025-01-01T00:00:00Z', path: ['a'], rewinds: [], awaitingContinue: false, seed: 1 } },
+      runs: {
+        empty: {
+          id: 'r',
+          scenarioId: 'empty',
+          scenarioVersion: 'v1',
+          startedAt: '2025-01-01T00:00:00Z',
+          path: ['a'],
+          rewinds: [],
+          awaitingContinue: false,
+          seed: 1,
+        },
+      },
       attempts: [
-        { id: 'a', scenarioId: 'glue', scenarioVersion: 'v1', scenarioTitle: 'The glue', startedAt: '2025-01-01T00:00:00Z', finishedAt: '2025-01-01T00:10:00Z', path: [], rewinds: [], status: 'completed', partneringShare: 0.75, choices: 4, note: '' },
+        {
+          id: 'a',
+          scenarioId: 'glue',
+          scenarioVersion: 'v1',
+          scenarioTitle: 'The glue',
+          startedAt: '2025-01-01T00:00:00Z',
+          finishedAt: '2025-01-01T00:10:00Z',
+          path: [],
+          rewinds: [],
+          status: 'completed',
+          partneringShare: 0.75,
+          choices: 4,
+          note: '',
+        },
       ],
     });
     await renderAt('/');

@@ -36,9 +36,8 @@ export function LibraryPage() {
     <main id="main" className="page library" tabIndex={-1}>
       <h1>Scenario library</h1>
       <p className="library-intro">
-        Catalyst lets you practise coaching conversations with simulated clients: you choose what to say, and the
-        client responds to how you coach. After each choice, and in a debrief at the end, you see whether your move
-        kept the client in charge or took over for them.
+        Catalyst lets you practise coaching conversations with simulated clients: you choose what to say, and the client responds to how you
+        coach. After each choice, and in a debrief at the end, you see whether your move kept the client in charge or took over for them.
       </p>
       <LibraryFilterForm filters={filters} onChange={setFilters} onClear={clear} searchRef={search} />
       <p className="result-count" role="status">

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Attempt, Run } from '../../persistence/progress-schema';
 import { scenarioStatus, statusLabel } from './scenario-status';
 
-const run = (path: string[]): Run => ({ id: 'r', scenarioId: 's', scenarioVersion: 'v', startedAt: '2025-01-01T00:00:00Z', path, rewinds: [], awaitingContinue: false, seed: 1 });
+const run = (path: string[]): Run => ({
+  id: 'r',
+  scenarioId: 's',
+  scenarioVersion: 'v',
+  startedAt: '2025-01-01T00:00:00Z',
+  path,
+  rewinds: [],
+  awaitingContinue: false,
+  seed: 1,
+});
 const attempt = (over: Partial<Attempt>): Attempt => ({
   id: Math.random().toString(36),
   scenarioId: 's',
@@ -30,7 +39,11 @@ describe('status labels', () => {
   });
 
   it('counts completed attempts and shows the best partnering share', () => {
-    const attempts = [attempt({ partneringShare: 0.4 }), attempt({ partneringShare: 0.666 }), attempt({ scenarioId: 'other', partneringShare: 1 })];
+    const attempts = [
+      attempt({ partneringShare: 0.4 }),
+      attempt({ partneringShare: 0.666 }),
+      attempt({ scenarioId: 'other', partneringShare: 1 }),
+    ];
     expect(statusLabel(scenarioStatus('s', {}, attempts))).toBe('Completed 2 times · best partnering share 67%');
     expect(statusLabel(scenarioStatus('s', {}, [attempt({ partneringShare: 1 })]))).toBe('Completed once · best partnering share 100%');
   });

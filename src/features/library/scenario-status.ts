@@ -10,11 +10,7 @@ export interface ScenarioStatus {
   readonly bestShare?: number;
 }
 
-export function scenarioStatus(
-  scenarioId: string,
-  runs: Readonly<Record<string, Run>>,
-  attempts: readonly Attempt[],
-): ScenarioStatus {
+export function scenarioStatus(scenarioId: string, runs: Readonly<Record<string, Run>>, attempts: readonly Attempt[]): ScenarioStatus {
   const run = runs[scenarioId];
   const done = attempts.filter((a) => a.scenarioId === scenarioId && a.status === 'completed');
   const bestShare = done.length ? Math.max(...done.map((a) => a.partneringShare)) : undefined;
@@ -30,9 +26,7 @@ const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
 /** "New", "In progress", or "Completed 2 times · best partnering share 67%". */
 export function statusLabel(status: ScenarioStatus): string {
   const completed =
-    status.completed > 0
-      ? `Completed ${times(status.completed)} · best partnering share ${percent(status.bestShare ?? 0)}`
-      : undefined;
+    status.completed > 0 ? `Completed ${times(status.completed)} · best partnering share ${percent(status.bestShare ?? 0)}` : undefined;
   if (status.inProgress) return completed ? `In progress · ${completed.replace(/^C/, 'c')}` : 'In progress';
   return completed ?? 'New';
 }

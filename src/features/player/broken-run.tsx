@@ -11,8 +11,12 @@ export function BrokenRun({ reason, onRestart }: { reason: string; onRestart: ()
       </p>
       <p>Starting again keeps the unfinished run in your history, marked as abandoned.</p>
       <div className="actions">
-        <button type="button" className="button" onClick={onRestart}>Start again</button>
-        <Link className="button secondary" to="/">Back to library</Link>
+        <button type="button" className="button" onClick={onRestart}>
+          Start again
+        </button>
+        <Link className="button secondary" to="/">
+          Back to library
+        </Link>
       </div>
     </section>
   );

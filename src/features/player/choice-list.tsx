@@ -11,7 +11,9 @@ interface Props {
 export function ChoiceList({ choices, onChoose, headingRef }: Props) {
   return (
     <section className="choices" aria-labelledby="choices-heading">
-      <h2 id="choices-heading" ref={headingRef} tabIndex={-1}>Your response</h2>
+      <h2 id="choices-heading" ref={headingRef} tabIndex={-1}>
+        Your response
+      </h2>
       <ul className="choice-list">
         {choices.map((c) => (
           <li key={c.id}>

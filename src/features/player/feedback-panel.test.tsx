@@ -21,7 +21,9 @@ describe('feedback panel: flags', () => {
     const section = within(screen.getByRole('region', { name: 'Feedback' }));
     expect(section.getByText('Directing')).toBeTruthy();
     const list = section.getByRole('heading', { name: 'Also in this move' }).nextElementSibling as HTMLElement;
-    const items = within(list).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(list)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items).toEqual([
       'Leading question The question carries the answer the coach has in mind.',
       'Judging Passes a verdict on the client, their choices or the people in their story.',

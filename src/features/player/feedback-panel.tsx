@@ -16,12 +16,18 @@ interface Props {
 export function FeedbackPanel({ choice, changes, atEnding, onContinue, onRetry, headingRef }: Props) {
   return (
     <section className={`feedback-panel card feedback-${choice.stance}`} aria-labelledby="feedback-heading">
-      <h2 id="feedback-heading" ref={headingRef} tabIndex={-1}>Feedback</h2>
+      <h2 id="feedback-heading" ref={headingRef} tabIndex={-1}>
+        Feedback
+      </h2>
       <FeedbackBody move={choice} changes={changes} />
       {atEnding && <p className="feedback-end-note">This response ends the conversation. Continue to see your debrief.</p>}
       <div className="actions">
-        <button type="button" className="button" onClick={onContinue}>Continue</button>
-        <button type="button" className="button secondary" onClick={onRetry}>Try a different response</button>
+        <button type="button" className="button" onClick={onContinue}>
+          Continue
+        </button>
+        <button type="button" className="button secondary" onClick={onRetry}>
+          Try a different response
+        </button>
       </div>
     </section>
   );

@@ -127,7 +127,14 @@ describe('play page', () => {
     await screen.findByRole('region', { name: 'Feedback' });
     await act(async () => choose('Continue'));
     const attempt = useProgress.getState().attempts[0]!;
-    expect(attempt).toMatchObject({ status: 'completed', endingId: 'breakthrough', outcome: 'breakthrough', partneringShare: 1, choices: 2, scenarioTitle: 'Tiny' });
+    expect(attempt).toMatchObject({
+      status: 'completed',
+      endingId: 'breakthrough',
+      outcome: 'breakthrough',
+      partneringShare: 1,
+      choices: 2,
+      scenarioTitle: 'Tiny',
+    });
     expect(screen.getByRole('heading', { name: `Debrief ${attempt.id}` })).toBeTruthy();
     expect(useProgress.getState().runs.tiny).toBeUndefined();
   });

@@ -69,7 +69,9 @@ function PlayRun({ loaded }: { loaded: LoadedScenario }) {
         </p>
       </header>
       {!view ? (
-        <p role="status" className="muted">Starting the conversation…</p>
+        <p role="status" className="muted">
+          Starting the conversation…
+        </p>
       ) : view.kind === 'broken' ? (
         <BrokenRun reason={view.reason} onRestart={restart} />
       ) : (

@@ -69,7 +69,9 @@ export function PlayView({ view, clientName, timing, onTiming, onChoose, onConti
     <div className="play-layout">
       <aside className="play-side" aria-labelledby="meters-heading">
         <div className="card play-side-card">
-          <h2 id="meters-heading" className="play-side-heading">{clientName} right now</h2>
+          <h2 id="meters-heading" className="play-side-heading">
+            {clientName} right now
+          </h2>
           <MeterList readings={view.meters} label={`${clientName}’s meters`} />
           <p className="play-side-note muted">The meters move with each response and shape where the conversation goes.</p>
         </div>
@@ -90,7 +92,9 @@ export function PlayView({ view, clientName, timing, onTiming, onChoose, onConti
         ) : view.ending ? (
           <p role="status">The conversation has ended. Opening your debrief…</p>
         ) : null}
-        <div className="visually-hidden" aria-live="polite" aria-atomic="true">{liveText}</div>
+        <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+          {liveText}
+        </div>
         <div className="play-settings">
           <FeedbackTimingControl value={timing} onChange={onTiming} />
           <p className="muted">Your place is saved in this browser, so you can leave and come back.</p>

@@ -36,7 +36,11 @@ export function PreviewPage() {
       <main id="main" className="page narrow" tabIndex={-1}>
         <h1>This draft can’t be previewed</h1>
         <p>It may have been deleted, or it still has errors that stop it from playing. The studio’s Problems panel lists them.</p>
-        <p><Link className="button" to={draftId ? `/studio/${draftId}` : '/studio'}>Back to the studio</Link></p>
+        <p>
+          <Link className="button" to={draftId ? `/studio/${draftId}` : '/studio'}>
+            Back to the studio
+          </Link>
+        </p>
       </main>
     );
   return <PreviewRun loaded={loaded} draftId={draftId} />;
@@ -48,14 +52,20 @@ function PreviewRun({ loaded, draftId }: { loaded: LoadedScenario; draftId: stri
   const from = params.get('from') ?? undefined;
   const startAt = from && scenario.nodes[from]?.kind === 'moment' ? from : undefined;
   const meterKey = params.toString();
-  const input = useMemo(() => ({ meters: previewMeters(new URLSearchParams(meterKey), Object.keys(scenario.meters)) }), [meterKey, scenario]);
+  const input = useMemo(
+    () => ({ meters: previewMeters(new URLSearchParams(meterKey), Object.keys(scenario.meters)) }),
+    [meterKey, scenario],
+  );
   const machine = useMemo(() => compileScenario(scenario, startAt ? { startAt } : {}), [scenario, startAt]);
   const [path, setPath] = useState<string[]>([]);
   const [awaiting, setAwaiting] = useState(false);
   const [timing, setTiming] = useState<FeedbackTiming>('each');
   // The preview shuffles responses as the player does; a restart is a new attempt with a new order.
   const [seed, setSeed] = useState(newSeed);
-  const view = useMemo(() => deriveRunView(scenario, machine, path, awaiting, { input, seed }), [scenario, machine, path, awaiting, input, seed]);
+  const view = useMemo(
+    () => deriveRunView(scenario, machine, path, awaiting, { input, seed }),
+    [scenario, machine, path, awaiting, input, seed],
+  );
   const restart = () => {
     setPath([]);
     setAwaiting(false);
@@ -68,21 +78,35 @@ function PreviewRun({ loaded, draftId }: { loaded: LoadedScenario; draftId: stri
         <p className="eyebrow">Studio preview · nothing is saved</p>
         <h1>{scenario.title}</h1>
         <p className="play-client">
-          {startAt ? <>Starting at <code>{startAt}</code>. </> : null}
+          {startAt ? (
+            <>
+              Starting at <code>{startAt}</code>.{' '}
+            </>
+          ) : null}
           <Link to={`/studio/${draftId}`}>Back to the studio</Link>
         </p>
       </header>
-      {from && !startAt && <p className="banner warning" role="alert">“{from}” is not a moment in this draft, so the preview starts at the beginning.</p>}
+      {from && !startAt && (
+        <p className="banner warning" role="alert">
+          “{from}” is not a moment in this draft, so the preview starts at the beginning.
+        </p>
+      )}
       {view.kind === 'broken' ? (
         <p role="alert">{view.reason}</p>
       ) : view.ending && !view.feedback ? (
         <section className="card" aria-labelledby="preview-ending">
-          <h2 id="preview-ending" tabIndex={-1}>Ending: {OUTCOME_LABELS[view.ending.node.outcome]}</h2>
+          <h2 id="preview-ending" tabIndex={-1}>
+            Ending: {OUTCOME_LABELS[view.ending.node.outcome]}
+          </h2>
           <ClientText text={view.ending.node.client} />
           <p className="muted">{view.ending.node.summary}</p>
           <div className="actions">
-            <button type="button" className="button" onClick={restart}>Restart preview</button>
-            <Link className="button secondary" to={`/studio/${draftId}`}>Back to the studio</Link>
+            <button type="button" className="button" onClick={restart}>
+              Restart preview
+            </button>
+            <Link className="button secondary" to={`/studio/${draftId}`}>
+              Back to the studio
+            </Link>
           </div>
         </section>
       ) : (

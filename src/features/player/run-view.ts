@@ -66,9 +66,14 @@ export function deriveRunView(
     const choice = node?.kind === 'moment' ? node.choices.find((c) => c.id === s.choiceId) : undefined;
     if (node?.kind === 'moment' && choice) turns.push({ nodeId: s.nodeId, moment: node, choice });
   }
-  const before = steps.length > 1 ? steps[steps.length - 2]!.meters : steps.length === 1 ? { ...initialMeters(scenario), ...input?.meters } : undefined;
+  const before =
+    steps.length > 1 ? steps[steps.length - 2]!.meters : steps.length === 1 ? { ...initialMeters(scenario), ...input?.meters } : undefined;
   const changes: MeterChange[] = before
-    ? Object.entries(scenario.meters).map(([id, m]) => ({ id, label: m.label, delta: (snapshot.context.meters[id] ?? 0) - (before[id] ?? 0) }))
+    ? Object.entries(scenario.meters).map(([id, m]) => ({
+        id,
+        label: m.label,
+        delta: (snapshot.context.meters[id] ?? 0) - (before[id] ?? 0),
+      }))
     : [];
   const last = turns.at(-1);
   const waiting = awaitingContinue && last !== undefined;
@@ -86,4 +91,3 @@ export function deriveRunView(
     steps,
   };
 }
-

@@ -17,7 +17,10 @@ function ClientTurn({ name, moment, focusRef }: { name: string; moment: Moment; 
     <li className="turn turn-client">
       {moment.narration && <Narration text={moment.narration} />}
       <div className="bubble bubble-client" ref={focusRef} tabIndex={focusRef ? -1 : undefined}>
-        <p className="speaker">{name}<span className="visually-hidden"> says:</span></p>
+        <p className="speaker">
+          {name}
+          <span className="visually-hidden"> says:</span>
+        </p>
         <ClientText text={moment.client} />
       </div>
     </li>
@@ -28,7 +31,9 @@ function CoachTurn({ text }: { text: string }) {
   return (
     <li className="turn turn-coach">
       <div className="bubble bubble-coach">
-        <p className="speaker">You<span className="visually-hidden"> said:</span></p>
+        <p className="speaker">
+          You<span className="visually-hidden"> said:</span>
+        </p>
         <p>{text}</p>
       </div>
     </li>

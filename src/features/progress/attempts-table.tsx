@@ -20,8 +20,7 @@ export function AttemptsTable({ attempts }: { readonly attempts: readonly Attemp
   const sorted = useMemo(() => newestFirst(attempts), [attempts]);
   const [page, setPage] = useState(0);
   const tableRef = useRef<HTMLTableElement>(null);
-  if (!attempts.length)
-    return <p>No attempts yet. Finished and abandoned conversations will appear here.</p>;
+  if (!attempts.length) return <p>No attempts yet. Finished and abandoned conversations will appear here.</p>;
   const pages = Math.ceil(sorted.length / PAGE_SIZE);
   const current = Math.min(page, pages - 1);
   const first = current * PAGE_SIZE;
@@ -34,36 +33,36 @@ export function AttemptsTable({ attempts }: { readonly attempts: readonly Attemp
   };
   return (
     <>
-    <table className="attempts-table" role="table" ref={tableRef} tabIndex={-1}>
-      <caption className="visually-hidden">Your attempts, newest first: {range}</caption>
-      <thead role="rowgroup">
-        <tr role="row">
-          {COLUMNS.map((c) => (
-            <th key={c} scope="col" role="columnheader">
-              {c}
-            </th>
+      <table className="attempts-table" role="table" ref={tableRef} tabIndex={-1}>
+        <caption className="visually-hidden">Your attempts, newest first: {range}</caption>
+        <thead role="rowgroup">
+          <tr role="row">
+            {COLUMNS.map((c) => (
+              <th key={c} scope="col" role="columnheader">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody role="rowgroup">
+          {shown.map((a) => (
+            <AttemptRow key={a.id} attempt={a} />
           ))}
-        </tr>
-      </thead>
-      <tbody role="rowgroup">
-        {shown.map((a) => (
-          <AttemptRow key={a.id} attempt={a} />
-        ))}
-      </tbody>
-    </table>
-    {pages > 1 && (
-      <nav className="pager" aria-label="Attempts pages">
-        <button type="button" className="button secondary small" disabled={current === 0} onClick={() => go(current - 1)}>
-          Newer<span className="visually-hidden"> attempts</span>
-        </button>
-        <p>
-          Attempts {range} · page {current + 1} of {pages}
-        </p>
-        <button type="button" className="button secondary small" disabled={current >= pages - 1} onClick={() => go(current + 1)}>
-          Older<span className="visually-hidden"> attempts</span>
-        </button>
-      </nav>
-    )}
+        </tbody>
+      </table>
+      {pages > 1 && (
+        <nav className="pager" aria-label="Attempts pages">
+          <button type="button" className="button secondary small" disabled={current === 0} onClick={() => go(current - 1)}>
+            Newer<span className="visually-hidden"> attempts</span>
+          </button>
+          <p>
+            Attempts {range} · page {current + 1} of {pages}
+          </p>
+          <button type="button" className="button secondary small" disabled={current >= pages - 1} onClick={() => go(current + 1)}>
+            Older<span className="visually-hidden"> attempts</span>
+          </button>
+        </nav>
+      )}
     </>
   );
 }
@@ -87,7 +86,10 @@ function AttemptRow({ attempt: a }: { readonly attempt: Attempt }) {
       <td {...cell('Debrief')}>
         {a.status === 'completed' ? (
           <Link className="debrief-link" to={`/attempts/${encodeURIComponent(a.id)}`}>
-            Debrief<span className="visually-hidden">: {a.scenarioTitle}, {date}</span>
+            Debrief
+            <span className="visually-hidden">
+              : {a.scenarioTitle}, {date}
+            </span>
           </Link>
         ) : (
           <span className="muted">None</span>

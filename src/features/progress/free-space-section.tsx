@@ -90,62 +90,64 @@ export function FreeSpaceSection() {
       </h2>
       {!trouble ? null : memoryOnly ? (
         <p>
-          Saving is paused. Your earlier progress could not be read and there was no room to copy it aside, so it is left
-          untouched. What you do now is kept in memory only until there is room.
+          Saving is paused. Your earlier progress could not be read and there was no room to copy it aside, so it is left untouched. What
+          you do now is kept in memory only until there is room.
         </p>
       ) : (
         <p>Your progress could not be saved in this browser ({writeError}).</p>
       )}
-      {trouble && <ul className="free-space-list">
-        {memoryOnly && (
-          <li>
-            <button type="button" className="button secondary small" onClick={download}>
-              Download the unreadable progress
-            </button>
-          </li>
-        )}
-        {memoryOnly && downloaded && (
-          <li>
-            <button type="button" className="button secondary small" onClick={removeUnreadable}>
-              Remove the unreadable progress from this browser
-            </button>
-            <span className="muted"> Only after you have kept the downloaded file.</span>
-          </li>
-        )}
-        {histories.length > 0 && (
-          <li>
-            <button type="button" className="button secondary small" onClick={clearHistories}>
-              Clear the studio’s undo histories ({histories.length})
-            </button>
-            <span className="muted"> Drafts are kept; only their undo steps in this tab go.</span>
-          </li>
-        )}
-        {attempts > KEEP_ATTEMPTS && (
-          <li>
-            <button type="button" className="button secondary small" aria-expanded={confirmDrop} onClick={() => setConfirmDrop(true)}>
-              Remove old attempts…
-            </button>
-            {confirmDrop && (
-              <span role="group" aria-label="Remove old attempts?" className="actions">
-                <span>
-                  Keep the newest {KEEP_ATTEMPTS} and remove {plural(attempts - KEEP_ATTEMPTS, 'older attempt')} with their notes?
+      {trouble && (
+        <ul className="free-space-list">
+          {memoryOnly && (
+            <li>
+              <button type="button" className="button secondary small" onClick={download}>
+                Download the unreadable progress
+              </button>
+            </li>
+          )}
+          {memoryOnly && downloaded && (
+            <li>
+              <button type="button" className="button secondary small" onClick={removeUnreadable}>
+                Remove the unreadable progress from this browser
+              </button>
+              <span className="muted"> Only after you have kept the downloaded file.</span>
+            </li>
+          )}
+          {histories.length > 0 && (
+            <li>
+              <button type="button" className="button secondary small" onClick={clearHistories}>
+                Clear the studio’s undo histories ({histories.length})
+              </button>
+              <span className="muted"> Drafts are kept; only their undo steps in this tab go.</span>
+            </li>
+          )}
+          {attempts > KEEP_ATTEMPTS && (
+            <li>
+              <button type="button" className="button secondary small" aria-expanded={confirmDrop} onClick={() => setConfirmDrop(true)}>
+                Remove old attempts…
+              </button>
+              {confirmDrop && (
+                <span role="group" aria-label="Remove old attempts?" className="actions">
+                  <span>
+                    Keep the newest {KEEP_ATTEMPTS} and remove {plural(attempts - KEEP_ATTEMPTS, 'older attempt')} with their notes?
+                  </span>
+                  <button type="button" className="button secondary small" onClick={dropOld}>
+                    Yes, remove them
+                  </button>
+                  <button type="button" className="button secondary small" onClick={() => setConfirmDrop(false)}>
+                    Cancel
+                  </button>
                 </span>
-                <button type="button" className="button secondary small" onClick={dropOld}>
-                  Yes, remove them
-                </button>
-                <button type="button" className="button secondary small" onClick={() => setConfirmDrop(false)}>
-                  Cancel
-                </button>
-              </span>
-            )}
+              )}
+            </li>
+          )}
+          <li>
+            <button type="button" className="button secondary small" onClick={() => after('Tried again.')}>
+              Try saving again
+            </button>
           </li>
-        )}
-        <li>
-          <button type="button" className="button secondary small" onClick={() => after('Tried again.')}>
-            Try saving again
-          </button>
-        </li>
-      </ul>}
+        </ul>
+      )}
       <p className="data-message" role="status">
         {message}
       </p>

@@ -32,10 +32,34 @@ const attempt = (over: Partial<Attempt>): Attempt => ({
 
 function seed() {
   useProgress.setState({
-    runs: { glue: { id: 'r1', scenarioId: 'glue', scenarioVersion: 'v', startedAt: '2025-03-04T09:00:00Z', path: ['a', 'b'], rewinds: [], awaitingContinue: false, seed: 1 } },
+    runs: {
+      glue: {
+        id: 'r1',
+        scenarioId: 'glue',
+        scenarioVersion: 'v',
+        startedAt: '2025-03-04T09:00:00Z',
+        path: ['a', 'b'],
+        rewinds: [],
+        awaitingContinue: false,
+        seed: 1,
+      },
+    },
     attempts: [
-      attempt({ id: 'old', finishedAt: '2025-03-01T10:12:00Z', note: 'Rushed to advice.', rewinds: [{ step: 0, choiceId: 'q', at: '2025-03-01T10:05:00Z' }] }),
-      attempt({ id: 'new', finishedAt: '2025-03-03T10:12:00Z', status: 'abandoned', reason: 'restarted', outcome: undefined, partneringShare: 0.25, choices: 4 }),
+      attempt({
+        id: 'old',
+        finishedAt: '2025-03-01T10:12:00Z',
+        note: 'Rushed to advice.',
+        rewinds: [{ step: 0, choiceId: 'q', at: '2025-03-01T10:05:00Z' }],
+      }),
+      attempt({
+        id: 'new',
+        finishedAt: '2025-03-03T10:12:00Z',
+        status: 'abandoned',
+        reason: 'restarted',
+        outcome: undefined,
+        partneringShare: 0.25,
+        choices: 4,
+      }),
     ],
     settings: { feedbackTiming: 'each' },
   });
@@ -67,9 +91,15 @@ describe('ProgressPage', () => {
     expect(rows[0]!.textContent).toContain('25%');
     expect(within(rows[0]!).queryByRole('link')).toBeNull();
     expect(rows[1]!.textContent).toContain('Breakthrough');
-    const cells = within(rows[1]!).getAllByRole('cell').map((c) => c.textContent);
+    const cells = within(rows[1]!)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
     expect(cells.slice(3, 7)).toEqual(['80%', '5', '1', 'Yes']);
-    expect(within(rows[1]!).getByRole('link', { name: /^Debrief/ }).getAttribute('href')).toBe('/attempts/old');
+    expect(
+      within(rows[1]!)
+        .getByRole('link', { name: /^Debrief/ })
+        .getAttribute('href'),
+    ).toBe('/attempts/old');
   });
 
   it('shows attempts 50 at a time, newest first, with pages to step through', async () => {
@@ -94,7 +124,9 @@ describe('ProgressPage', () => {
   });
 
   it('when a save failed for lack of room, offers to remove old attempts after asking, then saves again', async () => {
-    const many = Array.from({ length: 25 }, (_, i) => attempt({ id: `a${i}`, finishedAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString() }));
+    const many = Array.from({ length: 25 }, (_, i) =>
+      attempt({ id: `a${i}`, finishedAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString() }),
+    );
     useProgress.setState({ attempts: many });
     useStorageHealth.setState({ writeError: 'The quota has been exceeded.' });
     await renderPage();
@@ -107,7 +139,9 @@ describe('ProgressPage', () => {
     expect(left).toHaveLength(20);
     expect(left).not.toContain('a4');
     expect(left).toContain('a5');
-    expect(within(room).getByRole('status').textContent).toBe('Removed 5 older attempts. Saving is back on: your progress is stored in this browser again.');
+    expect(within(room).getByRole('status').textContent).toBe(
+      'Removed 5 older attempts. Saving is back on: your progress is stored in this browser again.',
+    );
     expect(JSON.parse(localStorage.getItem(PROGRESS_KEY)!).state.attempts).toHaveLength(20);
   });
 

@@ -26,7 +26,10 @@ export function ProgressPage() {
   const setTiming = useProgress((s) => s.setFeedbackTiming);
   const titles = useTitles();
   const open = useMemo(
-    () => Object.values(runs).filter((r) => r.path.length > 0).sort((a, b) => b.startedAt.localeCompare(a.startedAt)),
+    () =>
+      Object.values(runs)
+        .filter((r) => r.path.length > 0)
+        .sort((a, b) => b.startedAt.localeCompare(a.startedAt)),
     [runs],
   );
   const completed = attempts.filter((a) => a.status === 'completed').length;

@@ -9,7 +9,9 @@ export function RecordsSection() {
       <p>
         <strong>{mode === 'standalone' ? 'Standalone' : `Launched as ${MODE_NAMES[mode]}`}.</strong> {destination}
       </p>
-      {mode !== 'standalone' && waiting > 0 && <p>{waiting === 1 ? '1 record is' : `${waiting} records are`} kept in this browser until they are sent.</p>}
+      {mode !== 'standalone' && waiting > 0 && (
+        <p>{waiting === 1 ? '1 record is' : `${waiting} records are`} kept in this browser until they are sent.</p>
+      )}
     </section>
   );
 }

@@ -66,8 +66,8 @@ export function RecoverySection() {
       {keys.length > 0 ? (
         <>
           <p>
-            Nothing was thrown away: the old copy was kept aside in this browser’s storage, under its own key, and is not
-            overwritten. Download it to keep it or to ask for help restoring it.
+            Nothing was thrown away: the old copy was kept aside in this browser’s storage, under its own key, and is not overwritten.
+            Download it to keep it or to ask for help restoring it.
           </p>
           <ul className="aside-list">
             {keys.map((key) => (

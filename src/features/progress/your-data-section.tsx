@@ -44,8 +44,8 @@ export function YourDataSection() {
     <section className="card" aria-labelledby="data-heading">
       <h2 id="data-heading">Your data</h2>
       <p>
-        <strong>Your progress and notes stay in this browser; nothing is sent anywhere.</strong> Clearing your browser’s
-        site data removes them, so export a copy if you want to keep them.
+        <strong>Your progress and notes stay in this browser; nothing is sent anywhere.</strong> Clearing your browser’s site data removes
+        them, so export a copy if you want to keep them.
       </p>
       <div className="actions">
         <button type="button" className="button secondary" onClick={exportAll}>
@@ -75,7 +75,9 @@ export function YourDataSection() {
           )}
           {!nothingStored && (
             <ul>
-              <li>{plural(attempts.length, 'attempt')} and {plural(notes, 'reflection note')}</li>
+              <li>
+                {plural(attempts.length, 'attempt')} and {plural(notes, 'reflection note')}
+              </li>
               <li>{plural(inProgress, 'conversation')} in progress</li>
               <li>your feedback setting</li>
             </ul>

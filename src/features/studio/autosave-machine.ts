@@ -2,7 +2,15 @@ import { assign, fromPromise, setup, type ActorRefFrom, type SnapshotFrom } from
 import type { DraftDoc } from '../../domain/edit/ops';
 import type { History } from '../../domain/edit/history';
 import {
-  ConflictError, clearPending, getStoredDraft, saveDraft, saveHistory, stashClosing, stashPending, storageErrorMessage, type DraftRecord,
+  ConflictError,
+  clearPending,
+  getStoredDraft,
+  saveDraft,
+  saveHistory,
+  stashClosing,
+  stashPending,
+  storageErrorMessage,
+  type DraftRecord,
 } from '../../persistence/drafts';
 import { buildRecord, countProblems, type ProblemCounts } from './draft-records';
 
@@ -53,7 +61,9 @@ export const saveToIndexedDb = fromPromise<SaveOutput, SaveInput>(async ({ input
 });
 
 /** Reading the stored version back (the user chose "Reload their version"). */
-export const loadStoredDraft = fromPromise<DraftRecord | undefined, { readonly draftId: string }>(({ input }) => getStoredDraft(input.draftId));
+export const loadStoredDraft = fromPromise<DraftRecord | undefined, { readonly draftId: string }>(({ input }) =>
+  getStoredDraft(input.draftId),
+);
 
 export interface AutosaveInput {
   readonly draftId: string;
@@ -86,7 +96,12 @@ export interface AutosaveContext {
 }
 
 export type AutosaveEvent =
-  | { readonly type: 'doc.changed'; readonly doc: DraftDoc; readonly counts?: ProblemCounts | undefined; readonly history?: History<DraftDoc> | undefined }
+  | {
+      readonly type: 'doc.changed';
+      readonly doc: DraftDoc;
+      readonly counts?: ProblemCounts | undefined;
+      readonly history?: History<DraftDoc> | undefined;
+    }
   | { readonly type: 'page.hidden' }
   | { readonly type: 'tab.saved'; readonly revision: number }
   | { readonly type: 'tab.deleted' }
@@ -113,7 +128,8 @@ export const autosaveMachine = setup({
     /** The first doc to arrive counts as stored (the page loaded it from IndexedDB). */
     isFirstDoc: ({ context }) => context.savedDoc === undefined,
     /** Another tab stored a revision newer than the one this tab's edits build on. */
-    isNewerRevision: ({ context, event }) => event.type === 'tab.saved' && (context.revision === undefined || event.revision > context.revision),
+    isNewerRevision: ({ context, event }) =>
+      event.type === 'tab.saved' && (context.revision === undefined || event.revision > context.revision),
     isConflictError: (_, params: { error: unknown }) => params.error instanceof ConflictError,
     /** The save that just completed stored the doc that is still on screen. */
     savedCurrentDoc: ({ context }, params: { output: SaveOutput }) => params.output.doc === context.doc,
@@ -182,10 +198,7 @@ export const autosaveMachine = setup({
   initial: 'boot',
   states: {
     boot: {
-      always: [
-        { guard: ({ context }) => context.savedDoc === null, target: 'dirty' },
-        { target: 'saved' },
-      ],
+      always: [{ guard: ({ context }) => context.savedDoc === null, target: 'dirty' }, { target: 'saved' }],
     },
     saved: {
       on: {

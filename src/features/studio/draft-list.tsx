@@ -19,7 +19,10 @@ export function DraftList({ drafts, highlight, onDelete }: Props) {
           </h3>
           <p className="draft-facts">
             <span>
-              Saved <time dateTime={new Date(d.updatedAt).toISOString()} title={new Date(d.updatedAt).toLocaleString()}>{savedAgo(d.updatedAt)}</time>
+              Saved{' '}
+              <time dateTime={new Date(d.updatedAt).toISOString()} title={new Date(d.updatedAt).toLocaleString()}>
+                {savedAgo(d.updatedAt)}
+              </time>
             </span>
             <span className={d.errors ? 'draft-problems has-errors' : 'draft-problems'}>{problemText(d)}</span>
             <span>{d.valid ? 'Playable in the library' : 'Not playable until errors are fixed'}</span>

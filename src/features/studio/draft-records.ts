@@ -12,11 +12,23 @@ export function countProblems(doc: DraftDoc): ProblemCounts {
   return { problems: problems.length, errors: problems.filter((p) => p.severity === 'error').length };
 }
 
-export const draftTitle = (doc: DraftDoc): string => (typeof doc.title === 'string' && doc.title.trim() ? doc.title.trim() : 'Untitled scenario');
+export const draftTitle = (doc: DraftDoc): string =>
+  typeof doc.title === 'string' && doc.title.trim() ? doc.title.trim() : 'Untitled scenario';
 
 /** The record to store for `doc` (revision and timestamps are set by saveDraft). */
 export function buildRecord(id: string, doc: DraftDoc, counts: ProblemCounts = countProblems(doc), createdAt = Date.now()): DraftRecord {
-  return { v: DRAFT_RECORD_VERSION, id, doc, createdAt, updatedAt: createdAt, revision: 0, problems: counts.problems, errors: counts.errors, valid: counts.errors === 0, title: draftTitle(doc) };
+  return {
+    v: DRAFT_RECORD_VERSION,
+    id,
+    doc,
+    createdAt,
+    updatedAt: createdAt,
+    revision: 0,
+    problems: counts.problems,
+    errors: counts.errors,
+    valid: counts.errors === 0,
+    title: draftTitle(doc),
+  };
 }
 
 /** Store a new draft; resolves with the saved record (revision 1). */

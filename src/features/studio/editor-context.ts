@@ -12,7 +12,10 @@ export interface EditorApi {
    * messages. `label` names the undo step ("delete moment-3"; a function is read after the op
    * ran); without one, typing is labelled by its field and other steps by their announcement.
    */
-  apply(change: (doc: DraftDoc) => DraftDoc, opts?: { coalesceKey?: string; announce?: string; label?: string | (() => string) }): ApplyResult;
+  apply(
+    change: (doc: DraftDoc) => DraftDoc,
+    opts?: { coalesceKey?: string; announce?: string; label?: string | (() => string) },
+  ): ApplyResult;
   /** Select a node (undefined: the scenario panel); focus: move keyboard focus to the inspector heading. */
   select(nodeId: string | undefined, opts?: { focus?: boolean }): void;
   readonly selectedId: string | undefined;

@@ -48,10 +48,24 @@ export function EditorHeader(p: HeaderProps) {
         </p>
       </div>
       <div className="editor-actions" role="group" aria-label="Editor actions">
-        <button type="button" className="button secondary small" onClick={p.onUndo} disabled={!p.canUndo} aria-keyshortcuts="Control+Z Meta+Z" title={p.undoLabel ? `Undo: ${p.undoLabel} (${mod}+Z)` : `Undo (${mod}+Z)`}>
+        <button
+          type="button"
+          className="button secondary small"
+          onClick={p.onUndo}
+          disabled={!p.canUndo}
+          aria-keyshortcuts="Control+Z Meta+Z"
+          title={p.undoLabel ? `Undo: ${p.undoLabel} (${mod}+Z)` : `Undo (${mod}+Z)`}
+        >
           Undo
         </button>
-        <button type="button" className="button secondary small" onClick={p.onRedo} disabled={!p.canRedo} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y" title={p.redoLabel ? `Redo: ${p.redoLabel} (${mod}+Shift+Z)` : `Redo (${mod}+Shift+Z)`}>
+        <button
+          type="button"
+          className="button secondary small"
+          onClick={p.onRedo}
+          disabled={!p.canRedo}
+          aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+          title={p.redoLabel ? `Redo: ${p.redoLabel} (${mod}+Shift+Z)` : `Redo (${mod}+Shift+Z)`}
+        >
           Redo
         </button>
         <Link className="button small" to={previewHref(p.draftId)}>
@@ -72,7 +86,8 @@ export function EditorHeader(p: HeaderProps) {
       {p.save.kind === 'error' ? (
         <div className="banner warning save-banner" role="alert">
           <p>
-            <strong>Your changes could not be saved.</strong> {p.save.message} They are still here in this tab: export a copy to keep them safe.
+            <strong>Your changes could not be saved.</strong> {p.save.message} They are still here in this tab: export a copy to keep them
+            safe.
           </p>
           <button type="button" className="button small" onClick={p.onExportYaml}>
             Export YAML
@@ -83,11 +98,13 @@ export function EditorHeader(p: HeaderProps) {
         <div className="banner warning save-banner" role="alert">
           {p.conflictReason === 'deleted' ? (
             <p>
-              <strong>This draft was deleted in another tab.</strong> Nothing here is saved any more. Keep your version as a new draft, or leave it.
+              <strong>This draft was deleted in another tab.</strong> Nothing here is saved any more. Keep your version as a new draft, or
+              leave it.
             </p>
           ) : (
             <p>
-              <strong>This draft was changed in another tab.</strong> Saving here would overwrite that work. Load their version, or keep yours as a separate copy.
+              <strong>This draft was changed in another tab.</strong> Saving here would overwrite that work. Load their version, or keep
+              yours as a separate copy.
             </p>
           )}
           <div className="actions">

@@ -8,7 +8,12 @@ import { tinyScenario } from '../../testing/fixtures';
 import { EditorWorkspace } from './editor-workspace';
 
 vi.mock('./use-autosave', () => ({
-  useAutosave: () => ({ status: 'saved', saveNow: async () => undefined, reloadTheirs: async () => undefined, keepMineAsCopy: async () => 'copy' }),
+  useAutosave: () => ({
+    status: 'saved',
+    saveNow: async () => undefined,
+    reloadTheirs: async () => undefined,
+    keepMineAsCopy: async () => 'copy',
+  }),
 }));
 
 // The real map (React Flow, a layout worker) is tested by its owner; here a list stands in for it.
@@ -17,7 +22,9 @@ vi.mock('../../components/branch-map', () => ({
     <ul aria-label={p.ariaLabel}>
       {Object.keys(p.doc.nodes).map((id) => (
         <li key={id}>
-          <button type="button" onClick={() => p.onSelect?.(id)}>{id}</button>
+          <button type="button" onClick={() => p.onSelect?.(id)}>
+            {id}
+          </button>
         </li>
       ))}
     </ul>

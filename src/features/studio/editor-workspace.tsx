@@ -31,7 +31,10 @@ export interface WorkspaceProps {
  */
 function stepLabel(opts: { coalesceKey?: string; announce?: string }): string | undefined {
   if (opts.coalesceKey?.startsWith('field-')) {
-    const path = opts.coalesceKey.slice('field-'.length).split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg));
+    const path = opts.coalesceKey
+      .slice('field-'.length)
+      .split('.')
+      .map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg));
     return `edit ${describePath(path).where}`;
   }
   const first = opts.announce?.split(/\.(\s|$)/)[0];
@@ -52,7 +55,10 @@ export function EditorWorkspace(props: WorkspaceProps) {
   const fieldProblems = useMemo(() => problemsByField(problems), [problems]);
   const byNode = useMemo(() => problemsByNode(problems), [problems]);
   // One counts object per result, so the autosave chart is not told about a change that is not one.
-  const saveCounts = useMemo(() => (pending ? undefined : { problems: problems.length, errors: counts.errors }), [pending, problems.length, counts.errors]);
+  const saveCounts = useMemo(
+    () => (pending ? undefined : { problems: problems.length, errors: counts.errors }),
+    [pending, problems.length, counts.errors],
+  );
   const save = useAutosave(draftId, doc, {
     baseRevision: props.revision,
     history: h.history,
@@ -132,7 +138,9 @@ export function EditorWorkspace(props: WorkspaceProps) {
 
   const api: EditorApi = { draftId, doc, apply, select, selectedId, fieldProblems, announce };
   const paneProps = (id: PaneId) =>
-    narrow ? { id: `pane-${id}`, role: 'tabpanel', 'aria-labelledby': `tab-${id}`, hidden: pane !== id } : { id: `pane-${id}`, hidden: id !== 'map' && !sideOpen };
+    narrow
+      ? { id: `pane-${id}`, role: 'tabpanel', 'aria-labelledby': `tab-${id}`, hidden: pane !== id }
+      : { id: `pane-${id}`, hidden: id !== 'map' && !sideOpen };
 
   return (
     <EditorContext.Provider value={api}>
@@ -162,7 +170,11 @@ export function EditorWorkspace(props: WorkspaceProps) {
           <div className="pane pane-map" {...paneProps('map')}>
             {/* On narrow screens the map mounts when its tab is shown: it sizes itself to a visible canvas. */}
             {!narrow || pane === 'map' ? (
-              <MapPane doc={doc} problemsByNode={byNode} side={narrow ? undefined : { open: sideOpen, toggle: () => setSideOpen((o) => !o) }} />
+              <MapPane
+                doc={doc}
+                problemsByNode={byNode}
+                side={narrow ? undefined : { open: sideOpen, toggle: () => setSideOpen((o) => !o) }}
+              />
             ) : null}
           </div>
           <div className="pane pane-inspector" {...paneProps('edit')}>
@@ -172,7 +184,12 @@ export function EditorWorkspace(props: WorkspaceProps) {
             {problemsOpen || narrow ? (
               <ProblemsPanel problems={problems} nodeOrder={nodeOrder} onPick={pick} onCollapse={narrow ? undefined : collapseProblems} />
             ) : (
-              <button type="button" className="problems-expand" onClick={() => setProblemsOpen(true)} aria-label={`Show problems panel: ${problemSummary(problems)}`}>
+              <button
+                type="button"
+                className="problems-expand"
+                onClick={() => setProblemsOpen(true)}
+                aria-label={`Show problems panel: ${problemSummary(problems)}`}
+              >
                 <span>Problems</span> <span className="tab-count">{problems.length}</span>
               </button>
             )}

@@ -62,7 +62,8 @@ export function describePath(path: readonly PathSegment[]): { where: string; fie
     const seg = rest[i]!;
     const prev = rest[i - 1];
     if (typeof seg === 'number') {
-      const noun = prev === 'choices' ? 'choice' : prev === 'routes' ? 'route' : prev === 'markers' ? 'marker' : prev === 'flags' ? 'flag' : 'item';
+      const noun =
+        prev === 'choices' ? 'choice' : prev === 'routes' ? 'route' : prev === 'markers' ? 'marker' : prev === 'flags' ? 'flag' : 'item';
       parts[parts.length - 1] = `${noun} ${seg + 1}`;
       field = parts[parts.length - 1]!;
       continue;

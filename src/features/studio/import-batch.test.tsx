@@ -12,7 +12,16 @@ afterEach(cleanup);
 const good = readFileSync('scenarios/the-glue.yaml', 'utf8');
 const file = (name: string, text: string) => new File([text], name, { type: 'application/yaml' });
 /** Nested aliases: expanding them is "billion laughs"; the yaml parser throws on it. */
-const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)].join('\n');
+const laughs = [
+  'a: &a [x, x, x, x, x, x, x, x, x, x]',
+  ...Array.from(
+    { length: 8 },
+    (_, i) =>
+      `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+        .fill(`*${String.fromCharCode(97 + i)}`)
+        .join(', ')}]`,
+  ),
+].join('\n');
 
 async function importBatch(files: File[]) {
   render(
@@ -26,7 +35,11 @@ async function importBatch(files: File[]) {
 describe('importing several files at once', () => {
   it('imports each good file whatever its neighbours do, and reports every file', async () => {
     const before = (await listDrafts()).length;
-    await importBatch([file('first.yaml', good), file('broken.yaml', 'title: [unclosed\n'), file('second.yaml', good.replace(/^title: .*$/m, 'title: Second copy'))]);
+    await importBatch([
+      file('first.yaml', good),
+      file('broken.yaml', 'title: [unclosed\n'),
+      file('second.yaml', good.replace(/^title: .*$/m, 'title: Second copy')),
+    ]);
     await waitFor(() => expect(screen.getByText('3 files: 2 imported, 1 not imported.')).toBeTruthy(), { timeout: 10_000 });
     expect(screen.getByText(/Imported “first.yaml” as a draft/)).toBeTruthy();
     expect(screen.getByText('“broken.yaml” was not imported')).toBeTruthy();

@@ -89,8 +89,7 @@ export function ImportResults({ busy, outcomes, onDownload }: ResultsProps) {
         o.kind === 'imported' ? (
           <p key={i} className="import-ok">
             Imported “{o.file}” as a draft
-            {o.problems ? ` with ${plural(o.problems, 'problem')} to fix` : ''}.{' '}
-            <Link to={`/studio/${o.id}`}>Open {o.title}</Link>
+            {o.problems ? ` with ${plural(o.problems, 'problem')} to fix` : ''}. <Link to={`/studio/${o.id}`}>Open {o.title}</Link>
           </p>
         ) : o.kind === 'unsaved' ? (
           <div key={i} className="import-error">
@@ -108,7 +107,13 @@ export function ImportResults({ busy, outcomes, onDownload }: ResultsProps) {
               {o.problems.map((p, j) => (
                 <li key={j}>
                   <strong>{where(p)}</strong>
-                  {p.path.length > 0 && <> · <code>{formatPath(p.path)}</code></>}: {p.message}
+                  {p.path.length > 0 && (
+                    <>
+                      {' '}
+                      · <code>{formatPath(p.path)}</code>
+                    </>
+                  )}
+                  : {p.message}
                 </li>
               ))}
             </ul>

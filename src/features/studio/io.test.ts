@@ -30,8 +30,22 @@ describe('export YAML round trip', () => {
 
   it('writes fields in the documented order, short maps inline, text as text', () => {
     const yaml = exportYaml({ ...tinyScenario(), nodes: { ...tinyScenario().nodes }, title: 'Tiny: "quoted" # not a comment' });
-    const keys = yaml.split('\n').filter((l) => /^[a-zA-Z]/.test(l)).map((l) => l.split(':')[0]);
-    expect(keys).toEqual(['schemaVersion', 'id', 'title', 'summary', 'estimatedMinutes', 'competencies', 'client', 'meters', 'start', 'nodes']);
+    const keys = yaml
+      .split('\n')
+      .filter((l) => /^[a-zA-Z]/.test(l))
+      .map((l) => l.split(':')[0]);
+    expect(keys).toEqual([
+      'schemaVersion',
+      'id',
+      'title',
+      'summary',
+      'estimatedMinutes',
+      'competencies',
+      'client',
+      'meters',
+      'start',
+      'nodes',
+    ]);
     expect(yaml).toContain('effects: { trust: 10, ownership: 15 }');
     expect(yaml).toContain('markers: [ "3.1" ]');
     expect((parse(yaml) as DraftDoc).title).toBe('Tiny: "quoted" # not a comment');
@@ -72,7 +86,12 @@ describe('export YAML round trip', () => {
 describe('export XState JSON', () => {
   it('is plain JSON with id, initial, context and states that XState accepts', () => {
     const json = exportMachineJson(tinyScenario());
-    const config = JSON.parse(json) as { id: string; initial: string; context: { meters: Record<string, number> }; states: Record<string, unknown> };
+    const config = JSON.parse(json) as {
+      id: string;
+      initial: string;
+      context: { meters: Record<string, number> };
+      states: Record<string, unknown>;
+    };
     expect(Object.keys(config)).toEqual(['id', 'initial', 'context', 'states']);
     expect(config).toMatchObject({ id: 'tiny', initial: 'opening', context: { meters: { trust: 50, ownership: 40 }, steps: [] } });
     expect(Object.keys(config.states)).toEqual(['opening', 'middle', 'check', 'breakthrough', 'stalled', 'rupture']);

@@ -9,7 +9,20 @@ import { machineConfig } from '../../engine/compile';
 
 /** Field order of the scenario format (README "Scenario format"); unknown fields follow. */
 const ORDER: Readonly<Record<string, readonly string[]>> = {
-  scenario: ['schemaVersion', 'id', 'title', 'summary', 'estimatedMinutes', 'competencies', 'temptation', 'client', 'meters', 'start', 'nodes', 'facilitator'],
+  scenario: [
+    'schemaVersion',
+    'id',
+    'title',
+    'summary',
+    'estimatedMinutes',
+    'competencies',
+    'temptation',
+    'client',
+    'meters',
+    'start',
+    'nodes',
+    'facilitator',
+  ],
   client: ['name', 'role', 'background'],
   meter: ['label', 'initial'],
   moment: ['kind', 'cue', 'client', 'narration', 'choices'],
@@ -38,8 +51,10 @@ const mapItems = (v: unknown, fn: (x: unknown) => unknown): unknown => (Array.is
 
 function orderNode(node: unknown): unknown {
   const kind = isObj(node) ? node.kind : undefined;
-  if (kind === 'moment') return ordered(node, ORDER.moment!, (k, v) => (k === 'choices' ? mapItems(v, (c) => ordered(c, ORDER.choice!)) : v));
-  if (kind === 'route') return ordered(node, ORDER.route!, (k, v) => (k === 'routes' ? mapItems(v, (r) => ordered(r, ORDER.routeItem!)) : v));
+  if (kind === 'moment')
+    return ordered(node, ORDER.moment!, (k, v) => (k === 'choices' ? mapItems(v, (c) => ordered(c, ORDER.choice!)) : v));
+  if (kind === 'route')
+    return ordered(node, ORDER.route!, (k, v) => (k === 'routes' ? mapItems(v, (r) => ordered(r, ORDER.routeItem!)) : v));
   if (kind === 'ending') return ordered(node, ORDER.ending!);
   return node;
 }
@@ -50,7 +65,8 @@ export function orderDoc(doc: DraftDoc): unknown {
     if (k === 'client') return ordered(v, ORDER.client!);
     if (k === 'meters') return mapValues(v, (m) => ordered(m, ORDER.meter!));
     if (k === 'nodes') return mapValues(v, orderNode);
-    if (k === 'facilitator') return ordered(v, ORDER.facilitator!, (fk, fv) => (fk === 'driftNotes' ? mapItems(fv, (n) => ordered(n, ORDER.driftNote!)) : fv));
+    if (k === 'facilitator')
+      return ordered(v, ORDER.facilitator!, (fk, fv) => (fk === 'driftNotes' ? mapItems(fv, (n) => ordered(n, ORDER.driftNote!)) : fv));
     return v;
   });
 }
@@ -94,7 +110,13 @@ export function exportYaml(draft: DraftDoc): string {
 
 /** `the-glue.yaml`, from the scenario id (falls back to "scenario"). */
 export function exportFilename(doc: DraftDoc, ext: 'yaml' | 'json'): string {
-  const base = typeof doc.id === 'string' ? doc.id.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') : '';
+  const base =
+    typeof doc.id === 'string'
+      ? doc.id
+          .toLowerCase()
+          .replace(/[^a-z0-9-]+/g, '-')
+          .replace(/^-+|-+$/g, '')
+      : '';
   return `${base || 'scenario'}${ext === 'json' ? '.machine' : ''}.${ext}`;
 }
 
@@ -107,7 +129,10 @@ export function exportMachineJson(doc: DraftDoc): string {
   const normalised: Scenario = {
     ...scenario,
     nodes: Object.fromEntries(
-      Object.entries(scenario.nodes).map(([id, n]) => [id, n.kind === 'moment' ? { ...n, choices: n.choices.map((c) => ({ ...c, effects: c.effects ?? {} })) } : n]),
+      Object.entries(scenario.nodes).map(([id, n]) => [
+        id,
+        n.kind === 'moment' ? { ...n, choices: n.choices.map((c) => ({ ...c, effects: c.effects ?? {} })) } : n,
+      ]),
     ),
   };
   const { id, initial, states } = machineConfig(normalised);
@@ -126,7 +151,10 @@ export type ImportResult =
 const SHAPE_CODES = new Set(['invalid_type', 'unrecognized_keys', 'invalid_union', 'invalid_value', 'invalid_key', 'invalid_element']);
 
 // Line 1: a refusal about the whole file (empty, too large, not a scenario) still names a place.
-const fail = (message: string, rule = 'import'): ImportResult => ({ ok: false, problems: [{ severity: 'error', path: [], rule, message, line: 1, column: 1 }] });
+const fail = (message: string, rule = 'import'): ImportResult => ({
+  ok: false,
+  problems: [{ severity: 'error', path: [], rule, message, line: 1, column: 1 }],
+});
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -157,7 +185,10 @@ export function importText(text: string): ImportResult {
     return importUnsafe(text);
   } catch (e) {
     // Nothing known reaches here; if something does, the user still gets a refusal, not a spinner.
-    return fail(`The file could not be read: ${e instanceof RangeError ? 'it is nested too deeply or is too large' : String((e as Error)?.message ?? e).slice(0, 200)}.`, 'unreadable');
+    return fail(
+      `The file could not be read: ${e instanceof RangeError ? 'it is nested too deeply or is too large' : String((e as Error)?.message ?? e).slice(0, 200)}.`,
+      'unreadable',
+    );
   }
 }
 
@@ -171,7 +202,8 @@ function importUnsafe(text: string): ImportResult {
   const migrated = migrateScenario(read.data);
   if (migrated.problems.length) return { ok: false, problems: problems.filter((p) => p.severity === 'error') };
   const data = migrated.doc;
-  if (!isObj(data)) return fail('This file does not contain a scenario: expected fields such as schemaVersion, id, title and nodes.', 'schema');
+  if (!isObj(data))
+    return fail('This file does not contain a scenario: expected fields such as schemaVersion, id, title and nodes.', 'schema');
   const shape = scenarioSchema.safeParse(data);
   // A string over its length limit is refused too: the editor cannot show a 100,000-character id.
   if (!shape.success && shape.error.issues.some((i) => SHAPE_CODES.has(i.code) || (i.code === 'too_big' && i.origin === 'string'))) {

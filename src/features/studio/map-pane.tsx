@@ -19,11 +19,14 @@ export function MapPane(props: {
   const { apply, select, selectedId, announce } = useEditor();
   const add = (kind: NodeKind) => {
     let created = '';
-    const r = apply((d) => {
-      const out = addNode(d, kind);
-      created = out.nodeId;
-      return out.doc;
-    }, { label: () => `add ${kind} ${created}` });
+    const r = apply(
+      (d) => {
+        const out = addNode(d, kind);
+        created = out.nodeId;
+        return out.doc;
+      },
+      { label: () => `add ${kind} ${created}` },
+    );
     if (r.ok && created) {
       select(created, { focus: true });
       announce(`Added ${kind} ${created}.`);
@@ -33,18 +36,35 @@ export function MapPane(props: {
     <section className="map-pane" aria-labelledby="map-heading">
       <div className="pane-head map-head">
         <h2 id="map-heading">Map</h2>
-        <button type="button" className="button secondary small" aria-current={selectedId ? undefined : 'true'} onClick={() => select(undefined, { focus: true })}>
+        <button
+          type="button"
+          className="button secondary small"
+          aria-current={selectedId ? undefined : 'true'}
+          onClick={() => select(undefined, { focus: true })}
+        >
           Scenario settings
         </button>
         <div className="actions add-nodes" role="group" aria-label="Add a node">
           {ADD.map(({ kind, label }) => (
-            <button key={kind} type="button" className="button secondary small" id={kind === 'ending' ? fieldId(['nodes']) : undefined} onClick={() => add(kind)}>
+            <button
+              key={kind}
+              type="button"
+              className="button secondary small"
+              id={kind === 'ending' ? fieldId(['nodes']) : undefined}
+              onClick={() => add(kind)}
+            >
               {label}
             </button>
           ))}
         </div>
         {props.side ? (
-          <button type="button" className="button secondary small side-toggle" aria-expanded={props.side.open} aria-controls="pane-edit pane-problems" onClick={props.side.toggle}>
+          <button
+            type="button"
+            className="button secondary small side-toggle"
+            aria-expanded={props.side.open}
+            aria-controls="pane-edit pane-problems"
+            onClick={props.side.toggle}
+          >
             {props.side.open ? 'Hide inspector' : 'Show inspector'}
           </button>
         ) : null}

@@ -51,7 +51,11 @@ export const ProblemsPanel = memo(function ProblemsPanel(props: {
       </div>
       <p className={`problems-summary ${errors ? 'has-errors' : ''}`} role="status">
         {problemSummary(props.problems)}
-        {!props.problems.length ? '. The scenario is ready to preview and export.' : errors ? '. Fix the errors before trainees can play it.' : '. It plays; the warnings are about the writing.'}
+        {!props.problems.length
+          ? '. The scenario is ready to preview and export.'
+          : errors
+            ? '. Fix the errors before trainees can play it.'
+            : '. It plays; the warnings are about the writing.'}
       </p>
       {sorted.length ? (
         <ul className="problem-list">

@@ -26,7 +26,9 @@ describe('Problems panel and the tells lint', () => {
   it('shows the same tells warning as scenarios:check, on the first moment it names', () => {
     render(<Live doc={withTell()} />);
     const panel = within(screen.getByRole('region', { name: 'Problems' }));
-    const warning = panel.getByRole('button', { name: /Warning.*Node opening.*"only question" picks the partnering response in 2 of 2 moments \(100%.*opening, middle/ });
+    const warning = panel.getByRole('button', {
+      name: /Warning.*Node opening.*"only question" picks the partnering response in 2 of 2 moments \(100%.*opening, middle/,
+    });
     expect(warning).toBeTruthy();
   });
 
@@ -42,6 +44,8 @@ describe('Problems panel: flags', () => {
     const opening = doc.nodes['opening'] as MomentInput;
     const choices = opening.choices.map((c, i) => (i === 0 ? { ...c, flags: ['why-question' as const] } : c));
     render(<Live doc={{ ...doc, nodes: { ...doc.nodes, opening: { ...opening, choices } } }} />);
-    expect(screen.getByRole('button', { name: /^Error Node opening › choice 1 › flag 1 ?: a partnering response cannot be a “why” question/ })).toBeTruthy();
+    expect(
+      screen.getByRole('button', { name: /^Error Node opening › choice 1 › flag 1 ?: a partnering response cannot be a “why” question/ }),
+    ).toBeTruthy();
   });
 });

@@ -28,7 +28,8 @@ export function StudioEditorPage() {
         const history = loadHistory(draftId, record.doc) ?? createHistory(record.doc);
         setLoaded({ status: 'ready', id: draftId, revision: record.revision, history });
       },
-      (e: unknown) => live && setLoaded({ status: 'error', id: draftId, message: e instanceof DamagedDraftError ? e.message : storageErrorMessage(e) }),
+      (e: unknown) =>
+        live && setLoaded({ status: 'error', id: draftId, message: e instanceof DamagedDraftError ? e.message : storageErrorMessage(e) }),
     );
     return () => {
       live = false;
@@ -40,9 +41,17 @@ export function StudioEditorPage() {
     return <EditorWorkspace key={state.id} draftId={state.id} revision={state.revision} initialHistory={state.history} />;
   return (
     <main id="main" className="page narrow" tabIndex={-1}>
-      <h1>{state.status === 'missing' ? 'Draft not found' : state.status === 'error' ? 'The draft could not be opened' : 'Opening the draft…'}</h1>
-      {state.status === 'loading' ? <p role="status" className="muted">Loading…</p> : null}
-      {state.status === 'missing' ? <p>There is no draft with this address in this browser. It may have been deleted, or created in another browser.</p> : null}
+      <h1>
+        {state.status === 'missing' ? 'Draft not found' : state.status === 'error' ? 'The draft could not be opened' : 'Opening the draft…'}
+      </h1>
+      {state.status === 'loading' ? (
+        <p role="status" className="muted">
+          Loading…
+        </p>
+      ) : null}
+      {state.status === 'missing' ? (
+        <p>There is no draft with this address in this browser. It may have been deleted, or created in another browser.</p>
+      ) : null}
       {state.status === 'error' ? <p role="alert">{state.message}</p> : null}
       {state.status !== 'loading' ? (
         <p>

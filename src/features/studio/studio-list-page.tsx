@@ -97,7 +97,11 @@ export function StudioListPage() {
     } catch (e) {
       // The parser promises never to throw; if it ever does, the file is refused, not the page stuck.
       const reason = e instanceof Error ? e.message : String(e);
-      return { kind: 'refused', file: file.name, problems: [{ severity: 'error', path: [], rule: 'import', message: `The file could not be read as a scenario (${reason}).` }] };
+      return {
+        kind: 'refused',
+        file: file.name,
+        problems: [{ severity: 'error', path: [], rule: 'import', message: `The file could not be read as a scenario (${reason}).` }],
+      };
     }
     if (!result.ok) return { kind: 'refused', file: file.name, problems: result.problems };
     try {
@@ -136,8 +140,8 @@ export function StudioListPage() {
     <main id="main" className="page studio-list" tabIndex={-1}>
       <h1>Studio</h1>
       <p className="studio-intro">
-        Write and edit branching scenarios. Drafts are saved in this browser as you type; valid drafts appear in the
-        library, marked Draft, so you can play them.
+        Write and edit branching scenarios. Drafts are saved in this browser as you type; valid drafts appear in the library, marked Draft,
+        so you can play them.
       </p>
       <p className="muted studio-storage-note">
         {persisted
@@ -153,7 +157,11 @@ export function StudioListPage() {
         <div className="banner warning studio-failure" role="alert">
           <p>{failure.message}</p>
           {failure.doc && (
-            <button type="button" className="button secondary small" onClick={() => downloadText(exportFilename(failure.doc!, 'yaml'), exportYaml(failure.doc!), 'application/yaml')}>
+            <button
+              type="button"
+              className="button secondary small"
+              onClick={() => downloadText(exportFilename(failure.doc!, 'yaml'), exportYaml(failure.doc!), 'application/yaml')}
+            >
               Download as YAML
             </button>
           )}
@@ -164,7 +172,9 @@ export function StudioListPage() {
       )}
 
       <section className="studio-start" aria-labelledby="start-heading">
-        <h2 id="start-heading" className="visually-hidden">Start a draft</h2>
+        <h2 id="start-heading" className="visually-hidden">
+          Start a draft
+        </h2>
         <div className="card studio-start-card">
           <h2>New scenario</h2>
           <p>A valid starting point: one moment, one response, one ending.</p>
@@ -178,7 +188,9 @@ export function StudioListPage() {
             <label htmlFor="duplicate-source">Scenario to copy</label>
             <select id="duplicate-source" value={source} onChange={(e) => setSource(e.target.value)}>
               {bundled.map((s) => (
-                <option key={s.id} value={s.id}>{s.title}</option>
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                </option>
               ))}
             </select>
           </div>
@@ -188,7 +200,11 @@ export function StudioListPage() {
         </div>
         <ImportPanel busy={busy} onFiles={(f) => void onFiles(f)} />
       </section>
-      <ImportResults busy={busy} outcomes={outcomes} onDownload={(doc) => downloadText(exportFilename(doc, 'yaml'), exportYaml(doc), 'application/yaml')} />
+      <ImportResults
+        busy={busy}
+        outcomes={outcomes}
+        onDownload={(doc) => downloadText(exportFilename(doc, 'yaml'), exportYaml(doc), 'application/yaml')}
+      />
 
       <section className="studio-drafts" aria-labelledby="drafts-heading">
         <h2 id="drafts-heading">Your drafts</h2>
@@ -203,11 +219,16 @@ export function StudioListPage() {
             </button>
           </div>
         )}
-        {error && <p className="studio-error" role="alert">{error}</p>}
+        {error && (
+          <p className="studio-error" role="alert">
+            {error}
+          </p>
+        )}
         {damaged.length > 0 && (
           <div className="studio-error" role="alert">
             <p>
-              {damaged.length === 1 ? 'One stored draft' : `${damaged.length} stored drafts`} could not be read, and {damaged.length === 1 ? 'is' : 'are'} left unchanged in this browser:
+              {damaged.length === 1 ? 'One stored draft' : `${damaged.length} stored drafts`} could not be read, and{' '}
+              {damaged.length === 1 ? 'is' : 'are'} left unchanged in this browser:
             </p>
             <ul>
               {damaged.map((d) => (

@@ -16,7 +16,20 @@ describe('import results', () => {
           busy={false}
           onDownload={() => undefined}
           outcomes={[
-            { kind: 'refused', file: '<img src=x onerror=alert(1)>.yaml', problems: [{ severity: 'error', path: ['nodes', 'a', 'kind'], rule: 'schema', message: 'kind must be one of moment, route, ending', line: 13, column: 11 }] },
+            {
+              kind: 'refused',
+              file: '<img src=x onerror=alert(1)>.yaml',
+              problems: [
+                {
+                  severity: 'error',
+                  path: ['nodes', 'a', 'kind'],
+                  rule: 'schema',
+                  message: 'kind must be one of moment, route, ending',
+                  line: 13,
+                  column: 11,
+                },
+              ],
+            },
             { kind: 'imported', file: 'ok.yaml', id: 'draft-1', title: '<script>alert(1)</script>', problems: 2 },
           ]}
         />
@@ -38,7 +51,20 @@ describe('drafts list', () => {
       <MemoryRouter>
         <DraftList
           onDelete={() => undefined}
-          drafts={[{ v: 2, id: 'draft-1', title: 'My scenario', doc: {} as never, createdAt: now, updatedAt: now - 120_000, revision: 4, problems: 3, errors: 1, valid: false }]}
+          drafts={[
+            {
+              v: 2,
+              id: 'draft-1',
+              title: 'My scenario',
+              doc: {} as never,
+              createdAt: now,
+              updatedAt: now - 120_000,
+              revision: 4,
+              problems: 3,
+              errors: 1,
+              valid: false,
+            },
+          ]}
         />
       </MemoryRouter>,
     );

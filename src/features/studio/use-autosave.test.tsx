@@ -28,7 +28,18 @@ const fakeSave = fromPromise<SaveOutput, SaveInput>(async ({ input }) => {
   const conflict = checkRevision(input.draftId, store.get(input.draftId), expected);
   if (conflict) throw conflict;
   const title = String(input.doc.title);
-  store.set(input.draftId, { v: 2, id: input.draftId, doc: input.doc, createdAt: 1, updatedAt: Date.now(), revision: expected + 1, problems: 0, errors: 0, valid: true, title });
+  store.set(input.draftId, {
+    v: 2,
+    id: input.draftId,
+    doc: input.doc,
+    createdAt: 1,
+    updatedAt: Date.now(),
+    revision: expected + 1,
+    problems: 0,
+    errors: 0,
+    valid: true,
+    title,
+  });
   return { doc: input.doc, revision: expected + 1, createdAt: 1 };
 });
 const machine = autosaveMachine.provide({
@@ -44,7 +55,18 @@ const titled = (t: string) => updateMeta(base, { title: t });
 beforeEach(() => {
   vi.useFakeTimers();
   store.clear();
-  store.set('d1', { v: 2, id: 'd1', doc: base, createdAt: 1, updatedAt: 1, revision: 1, problems: 0, errors: 0, valid: true, title: 'Tiny' });
+  store.set('d1', {
+    v: 2,
+    id: 'd1',
+    doc: base,
+    createdAt: 1,
+    updatedAt: 1,
+    revision: 1,
+    problems: 0,
+    errors: 0,
+    valid: true,
+    title: 'Tiny',
+  });
   failWith = undefined;
   gate = undefined;
   saves = [];

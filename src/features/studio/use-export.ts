@@ -8,7 +8,8 @@ function exportDoc(doc: DraftDoc, format: 'yaml' | 'json', errors: number): stri
   try {
     if (format === 'yaml') downloadText(exportFilename(doc, 'yaml'), exportYaml(doc), 'application/yaml');
     else {
-      if (errors) return `The XState export needs a scenario that plays: fix the ${errors === 1 ? 'error' : `${errors} errors`} in the problems panel first (YAML export works now).`;
+      if (errors)
+        return `The XState export needs a scenario that plays: fix the ${errors === 1 ? 'error' : `${errors} errors`} in the problems panel first (YAML export works now).`;
       downloadText(exportFilename(doc, 'json'), exportMachineJson(doc), 'application/json');
     }
     return undefined;

@@ -13,7 +13,8 @@ export function useFocusRequest(rootRef: RefObject<HTMLElement | null>) {
   const [focus, setFocus] = useState<FocusRequest & { n: number }>();
   useEffect(() => {
     if (!focus) return;
-    const el = focus.kind === 'heading' ? document.getElementById('inspector-heading') : findFieldElement(focus.path, rootRef.current ?? document);
+    const el =
+      focus.kind === 'heading' ? document.getElementById('inspector-heading') : findFieldElement(focus.path, rootRef.current ?? document);
     if (!el) return;
     for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
     el.focus();

@@ -31,7 +31,9 @@ const check = (doc: DraftDoc): readonly Problem[] => {
   try {
     return validateScenarioData(doc).problems.map((p) => reword(doc, p));
   } catch (e) {
-    return [{ severity: 'error', path: [], rule: 'internal', message: `The checks could not run: ${e instanceof Error ? e.message : String(e)}` }];
+    return [
+      { severity: 'error', path: [], rule: 'internal', message: `The checks could not run: ${e instanceof Error ? e.message : String(e)}` },
+    ];
   }
 };
 

@@ -12,7 +12,9 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
-const at = (path: string) => ({ children }: { children: ReactNode }) => <MemoryRouter initialEntries={[path]}>{children}</MemoryRouter>;
+const at =
+  (path: string) =>
+  ({ children }: { children: ReactNode }) => <MemoryRouter initialEntries={[path]}>{children}</MemoryRouter>;
 
 describe('useSelection', () => {
   it('keeps the selected node for this tab, per draft, and a link can name one', () => {
@@ -23,7 +25,9 @@ describe('useSelection', () => {
     first.unmount();
     expect(renderHook(() => useSelection('d1', doc.nodes), { wrapper: at('/studio/d1') }).result.current.selectedId).toBe('middle');
     expect(renderHook(() => useSelection('d2', doc.nodes), { wrapper: at('/studio/d2') }).result.current.selectedId).toBeUndefined();
-    expect(renderHook(() => useSelection('d2', doc.nodes), { wrapper: at('/studio/d2?node=opening') }).result.current.selectedId).toBe('opening');
+    expect(renderHook(() => useSelection('d2', doc.nodes), { wrapper: at('/studio/d2?node=opening') }).result.current.selectedId).toBe(
+      'opening',
+    );
   });
 
   it('a selection naming no node of the draft reads as none', () => {

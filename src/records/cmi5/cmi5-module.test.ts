@@ -30,23 +30,44 @@ describe('cmi5 launch', () => {
     expect(calls).toEqual(['POST https://lms.example.org/fetch/once']);
 
     sessionStorage.clear();
-    await expect(authToken(launch, lms)).rejects.toThrow('the LMS did not give a sign-in token (This fetch URL was already used.). Launch the unit again from your course.');
+    await expect(authToken(launch, lms)).rejects.toThrow(
+      'the LMS did not give a sign-in token (This fetch URL was already used.). Launch the unit again from your course.',
+    );
   });
 
   it('reads LMS.LaunchData from the State API for this actor and registration', async () => {
     let asked = '';
     const lms = (async (url: string) => {
       asked = url;
-      return Response.json({ launchMode: 'Review', masteryScore: 0.75, moveOn: 'Passed', returnURL: 'https://lms.example.org/course', contextTemplate: { extensions: { a: 1 } } });
+      return Response.json({
+        launchMode: 'Review',
+        masteryScore: 0.75,
+        moveOn: 'Passed',
+        returnURL: 'https://lms.example.org/course',
+        contextTemplate: { extensions: { a: 1 } },
+      });
     }) as typeof fetch;
     const data = await readLaunchData(launch, 'Basic dG9rZW4=', lms);
-    expect(data).toEqual({ launchMode: 'Review', masteryScore: 0.75, moveOn: 'Passed', returnURL: 'https://lms.example.org/course', contextTemplate: { extensions: { a: 1 } } });
+    expect(data).toEqual({
+      launchMode: 'Review',
+      masteryScore: 0.75,
+      moveOn: 'Passed',
+      returnURL: 'https://lms.example.org/course',
+      contextTemplate: { extensions: { a: 1 } },
+    });
     const q = new URL(asked).searchParams;
-    expect([q.get('stateId'), q.get('activityId'), q.get('registration'), JSON.parse(q.get('agent')!)]).toEqual(['LMS.LaunchData', launch.activityId, launch.registration, launch.actor]);
+    expect([q.get('stateId'), q.get('activityId'), q.get('registration'), JSON.parse(q.get('agent')!)]).toEqual([
+      'LMS.LaunchData',
+      launch.activityId,
+      launch.registration,
+      launch.actor,
+    ]);
   });
 
   it('says plainly when the launch data is missing', async () => {
     const lms = (async () => new Response('', { status: 404 })) as unknown as typeof fetch;
-    await expect(readLaunchData(launch, 'Basic x', lms)).rejects.toThrow("the LMS did not give this unit's launch settings (it answered 404).");
+    await expect(readLaunchData(launch, 'Basic x', lms)).rejects.toThrow(
+      "the LMS did not give this unit's launch settings (it answered 404).",
+    );
   });
 });

@@ -61,13 +61,16 @@ export async function readLaunchData(launch: Cmi5Launch, auth: string, doFetch: 
   });
   let response: Response;
   try {
-    response = await doFetch(`${launch.endpoint}activities/state?${q}`, { headers: { Authorization: auth, 'X-Experience-API-Version': '1.0.3' } });
+    response = await doFetch(`${launch.endpoint}activities/state?${q}`, {
+      headers: { Authorization: auth, 'X-Experience-API-Version': '1.0.3' },
+    });
   } catch {
     throw new Error('the LMS could not be reached to read the launch settings.');
   }
   if (!response.ok) throw new Error(`the LMS did not give this unit's launch settings (it answered ${response.status}).`);
   const data = (await response.json().catch(() => undefined)) as Partial<Cmi5LaunchData> | undefined;
-  if (!data || typeof data !== 'object' || !data.contextTemplate) throw new Error("the LMS's launch settings for this unit are unreadable (no contextTemplate).");
+  if (!data || typeof data !== 'object' || !data.contextTemplate)
+    throw new Error("the LMS's launch settings for this unit are unreadable (no contextTemplate).");
   const launchMode = data.launchMode === 'Browse' || data.launchMode === 'Review' ? data.launchMode : 'Normal';
   const mastery = typeof data.masteryScore === 'number' && data.masteryScore >= 0 && data.masteryScore <= 1 ? data.masteryScore : undefined;
   return {

@@ -69,7 +69,8 @@ export function isoDuration(ms: number): string {
 }
 
 /** SCORM 2004 time(second,10,0): local date and time to the second, no zone. */
-const isoTime = (d: Date) => `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+const isoTime = (d: Date) =>
+  `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 
 /** SCORM 1.2 CMITime: HH:MM:SS */
 const cmiTime = (d: Date) => `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
@@ -123,7 +124,11 @@ function raw2004(api: Scorm2004Api): Raw {
 /** Initialize the session; throws a plain-words Error when the LMS refuses. */
 export function connect(version: '1.2', api: Scorm12Api, onProblem?: (message: string) => void): ScormConnection;
 export function connect(version: '2004', api: Scorm2004Api, onProblem?: (message: string) => void): ScormConnection;
-export function connect(version: ScormVersion, api: Scorm12Api | Scorm2004Api, onProblem: (message: string) => void = () => {}): ScormConnection {
+export function connect(
+  version: ScormVersion,
+  api: Scorm12Api | Scorm2004Api,
+  onProblem: (message: string) => void = () => {},
+): ScormConnection {
   const raw = version === '1.2' ? raw12(api as Scorm12Api) : raw2004(api as Scorm2004Api);
   if (!raw.init()) throw new Error(`The LMS did not start a SCORM ${version} session: ${raw.error()}.`);
   const v12 = version === '1.2';
@@ -133,7 +138,9 @@ export function connect(version: ScormVersion, api: Scorm12Api | Scorm2004Api, o
     if (!raw.set(key, value)) onProblem(`The LMS refused ${key}: ${raw.error()}.`);
   };
   const mode = raw.get(v12 ? 'cmi.core.lesson_mode' : 'cmi.mode');
-  const masteryScore = (v12 ? parseShare(raw.get('cmi.student_data.mastery_score'), 100) : parseShare(raw.get('cmi.scaled_passing_score'), 1)) ?? DEFAULT_MASTERY;
+  const masteryScore =
+    (v12 ? parseShare(raw.get('cmi.student_data.mastery_score'), 100) : parseShare(raw.get('cmi.scaled_passing_score'), 1)) ??
+    DEFAULT_MASTERY;
   const statusKey = v12 ? 'cmi.core.lesson_status' : 'cmi.completion_status';
 
   return {

@@ -16,10 +16,25 @@ const api2004 = () => ({ Initialize: () => 'true', SetValue: () => 'true' });
 describe('finding the LMS API', () => {
   it('finds API three frames up, and API_1484_11 for SCORM 2004', () => {
     const a = api12();
-    expect(findScormApi('1.2', frames(3, (w) => (w[3]!.API = a)))).toBe(a);
+    expect(
+      findScormApi(
+        '1.2',
+        frames(3, (w) => (w[3]!.API = a)),
+      ),
+    ).toBe(a);
     const b = api2004();
-    expect(findScormApi('2004', frames(2, (w) => (w[1]!.API_1484_11 = b)))).toBe(b);
-    expect(findScormApi('2004', frames(2, (w) => (w[1]!.API = a)))).toBeUndefined();
+    expect(
+      findScormApi(
+        '2004',
+        frames(2, (w) => (w[1]!.API_1484_11 = b)),
+      ),
+    ).toBe(b);
+    expect(
+      findScormApi(
+        '2004',
+        frames(2, (w) => (w[1]!.API = a)),
+      ),
+    ).toBeUndefined();
   });
 
   it('looks through the opener when no parent has it (an LMS that opens the SCO in a new window)', () => {
@@ -32,20 +47,40 @@ describe('finding the LMS API', () => {
   it('skips a frame of another origin instead of failing', () => {
     const a = api12();
     const sco = frames(2, (w) => {
-      Object.defineProperty(w[1], 'API', { get: () => { throw new DOMException('Blocked a frame', 'SecurityError'); } });
+      Object.defineProperty(w[1], 'API', {
+        get: () => {
+          throw new DOMException('Blocked a frame', 'SecurityError');
+        },
+      });
       w[2]!.API = a;
     });
     expect(findScormApi('1.2', sco)).toBe(a);
-    expect(findScormApi('1.2', frames(4, () => {}))).toBeUndefined();
+    expect(
+      findScormApi(
+        '1.2',
+        frames(4, () => {}),
+      ),
+    ).toBeUndefined();
   });
 
   it('ignores an API object that is not a SCORM API', () => {
-    expect(findScormApi('1.2', frames(1, (w) => (w[1]!.API = { hello: 1 })))).toBeUndefined();
+    expect(
+      findScormApi(
+        '1.2',
+        frames(1, (w) => (w[1]!.API = { hello: 1 })),
+      ),
+    ).toBeUndefined();
   });
 });
 
 describe('suspend_data', () => {
-  const run = { id: 'r', scenarioId: 'tiny', path: ['a', 'b'], seed: 7, rewinds: [{ step: 0, choiceId: 'x', at: '2026-11-30T10:00:00.000Z' }] };
+  const run = {
+    id: 'r',
+    scenarioId: 'tiny',
+    path: ['a', 'b'],
+    seed: 7,
+    rewinds: [{ step: 0, choiceId: 'x', at: '2026-11-30T10:00:00.000Z' }],
+  };
 
   it('round-trips the run', () => {
     expect(decodeSuspendData(encodeSuspendData(run, 4096)!)).toEqual({ scenarioId: 'tiny', run });

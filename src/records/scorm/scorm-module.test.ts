@@ -18,7 +18,16 @@ type Win = Window & { API?: unknown; API_1484_11?: unknown };
 const scenario = validateScenarioData(tinyScenario()).scenario as Scenario;
 const loaded: LoadedScenario = { scenario, version: 'v1', summary: summarize(scenario, 'v1'), source: 'bundled' };
 const deps: RecordsDeps = { loadScenario: async (id) => (id === 'tiny' ? loaded : undefined), report: () => {} };
-const run: Run = { id: 'lms-run', scenarioId: 'tiny', scenarioVersion: 'v1', startedAt: '2026-11-30T10:00:00.000Z', path: ['tell'], rewinds: [], awaitingContinue: true, seed: 99 };
+const run: Run = {
+  id: 'lms-run',
+  scenarioId: 'tiny',
+  scenarioVersion: 'v1',
+  startedAt: '2026-11-30T10:00:00.000Z',
+  path: ['tell'],
+  rewinds: [],
+  awaitingContinue: true,
+  seed: 99,
+};
 const suspendData = JSON.stringify({ catalyst: 1, run });
 
 beforeEach(() => useProgress.setState(emptyProgress()));

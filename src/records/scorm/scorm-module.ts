@@ -10,8 +10,10 @@ const progressRuns: RunStore = {
 
 /** SCORM 1.2 and 2004 SCOs for the records registry (src/records/registry.ts). */
 export const scorm12Module: RecordsModule = {
-  start: (launch, deps) => startScormSession('1.2', launch.scenarioId, { loadScenario: deps.loadScenario, report: deps.report, store: progressRuns }),
+  start: (launch, deps) =>
+    startScormSession('1.2', launch.scenarioId, { loadScenario: deps.loadScenario, report: deps.report, store: progressRuns }),
 };
 export const scorm2004Module: RecordsModule = {
-  start: (launch, deps) => startScormSession('2004', launch.scenarioId, { loadScenario: deps.loadScenario, report: deps.report, store: progressRuns }),
+  start: (launch, deps) =>
+    startScormSession('2004', launch.scenarioId, { loadScenario: deps.loadScenario, report: deps.report, store: progressRuns }),
 };

@@ -192,12 +192,23 @@ describe('SCORM 2004 SCO', () => {
     expect(api.cmi.completion_status).toBe('incomplete');
     const run = await play(session, ['tell', 'explore']);
     const [first, second] = interactions(api);
-    expect([first!.id, first!.type, first!.learner_response, first!.result, first!.description]).toEqual(['opening', 'choice', 'tell', 'incorrect', 'Just say no.']);
+    expect([first!.id, first!.type, first!.learner_response, first!.result, first!.description]).toEqual([
+      'opening',
+      'choice',
+      'tell',
+      'incorrect',
+      'Just say no.',
+    ]);
     expect([second!.id, second!.learner_response, second!.result]).toEqual(['middle', 'explore', 'correct']);
     expect(first!.timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
 
     await session.handle({ type: 'run.completed', run, attempt: attemptOf(run, 0.5) });
-    expect([api.cmi.completion_status, api.cmi.success_status, api.cmi.score.scaled, api.cmi.score.raw]).toEqual(['completed', 'failed', '0.5', '50']);
+    expect([api.cmi.completion_status, api.cmi.success_status, api.cmi.score.scaled, api.cmi.score.raw]).toEqual([
+      'completed',
+      'failed',
+      '0.5',
+      '50',
+    ]);
     await session.leave();
     expect(api.isTerminated()).toBe(true);
     expect(held(api).exit).toBe('normal');

@@ -49,7 +49,12 @@ export interface ScormSession {
 
 const VERSION_NAME: Record<ScormVersion, string> = { '1.2': 'SCORM 1.2', '2004': 'SCORM 2004' };
 
-export async function startScormSession(version: ScormVersion, scenarioId: string, deps: ScormSessionDeps, win: Window = window): Promise<ScormSession> {
+export async function startScormSession(
+  version: ScormVersion,
+  scenarioId: string,
+  deps: ScormSessionDeps,
+  win: Window = window,
+): Promise<ScormSession> {
   const name = VERSION_NAME[version];
   const api = version === '1.2' ? findScormApi('1.2', win) : findScormApi('2004', win);
   if (!api)

@@ -17,7 +17,10 @@ export interface SuspendedRun {
   readonly run: Record<string, unknown>;
 }
 
-export function encodeSuspendData(run: { readonly scenarioId: string; readonly path: readonly string[]; readonly rewinds?: readonly unknown[] }, maxLength: number): string | undefined {
+export function encodeSuspendData(
+  run: { readonly scenarioId: string; readonly path: readonly string[]; readonly rewinds?: readonly unknown[] },
+  maxLength: number,
+): string | undefined {
   const full = JSON.stringify({ catalyst: FORMAT, run });
   if (full.length <= maxLength) return full;
   const lean = JSON.stringify({ catalyst: FORMAT, run: { ...run, rewinds: [] } });

@@ -89,11 +89,13 @@ export class Outbox {
     await this.ready;
     const db = await openRecordsDb();
     const tx = db.transaction('outbox', 'readwrite');
-    const added = await Promise.all(statements.map(async (statement) => {
-      const entry: OutboxEntry = { endpoint: this.opts.endpoint, statement };
-      const seq = await tx.store.add(entry);
-      return { ...entry, seq } as Required<OutboxEntry>;
-    }));
+    const added = await Promise.all(
+      statements.map(async (statement) => {
+        const entry: OutboxEntry = { endpoint: this.opts.endpoint, statement };
+        const seq = await tx.store.add(entry);
+        return { ...entry, seq } as Required<OutboxEntry>;
+      }),
+    );
     await tx.done;
     this.pending.push(...added);
     this.report(this.failures > 0);
@@ -192,9 +194,11 @@ export class Outbox {
           }
           continue;
         }
-        this.fail(response.status === 401 || response.status === 403
-          ? 'The learning record store refused the sign-in for these records.'
-          : `The learning record store answered ${response.status}.`);
+        this.fail(
+          response.status === 401 || response.status === 403
+            ? 'The learning record store refused the sign-in for these records.'
+            : `The learning record store answered ${response.status}.`,
+        );
         return;
       }
     } finally {
@@ -243,6 +247,10 @@ export class Outbox {
   }
 
   private report(unreachable: boolean) {
-    this.opts.onStatus({ waiting: this.pending.length, unreachable: unreachable && this.pending.length > 0, problem: this.pending.length ? this.problem : undefined });
+    this.opts.onStatus({
+      waiting: this.pending.length,
+      unreachable: unreachable && this.pending.length > 0,
+      problem: this.pending.length ? this.problem : undefined,
+    });
   }
 }

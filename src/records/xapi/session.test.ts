@@ -18,7 +18,12 @@ const input = tinyScenario();
 const opening = input.nodes.opening as { choices: { id: string; flags?: string[] }[] };
 opening.choices.find((c) => c.id === 'tell')!.flags = ['supplying-words'];
 const scenario = validateScenarioData(input).scenario!;
-const loaded: LoadedScenario = { scenario, version: scenarioVersion(scenario), source: 'bundled', summary: {} as LoadedScenario['summary'] };
+const loaded: LoadedScenario = {
+  scenario,
+  version: scenarioVersion(scenario),
+  source: 'bundled',
+  summary: {} as LoadedScenario['summary'],
+};
 const actor = { objectType: 'Agent' as const, name: 'Sam', account: { homePage: 'https://lms.example.org', name: 'sam-42' } };
 const registration = '9c2b3e1a-4f5d-4a6b-8c7d-0e1f2a3b4c5d';
 const AU = 'https://lms.example.org/au/tiny';
@@ -54,7 +59,10 @@ const frame = (over: Partial<StatementFrame> = {}): StatementFrame => ({
   activityId: AU,
   registration,
   cmi5: true,
-  contextTemplate: { contextActivities: { grouping: [{ id: 'https://lms.example.org/course/1' }] }, extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 'session-1' } },
+  contextTemplate: {
+    contextActivities: { grouping: [{ id: 'https://lms.example.org/course/1' }] },
+    extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 'session-1' },
+  },
   masteryScore: 0.6,
   masteryFromLms: true,
   judged: true,
@@ -78,9 +86,26 @@ function session(lrs: ReturnType<typeof fakeLrs>, f = frame()) {
   return { s, statuses };
 }
 
-const run = (path: string[], rewinds: Run['rewinds'] = []): Run => ({ id: '11111111-2222-4333-8444-555555555555', scenarioId: 'tiny', scenarioVersion: loaded.version, startedAt: '2026-01-01T00:00:00.000Z', path, rewinds, awaitingContinue: false, seed: 1 });
+const run = (path: string[], rewinds: Run['rewinds'] = []): Run => ({
+  id: '11111111-2222-4333-8444-555555555555',
+  scenarioId: 'tiny',
+  scenarioVersion: loaded.version,
+  startedAt: '2026-01-01T00:00:00.000Z',
+  path,
+  rewinds,
+  awaitingContinue: false,
+  seed: 1,
+});
 const attempt = (path: string[]): Attempt => ({
-  ...run(path), scenarioTitle: 'Tiny', finishedAt: '2026-01-01T00:05:00.000Z', status: 'completed', endingId: 'breakthrough', outcome: 'breakthrough', partneringShare: 1, choices: path.length, note: 'a private reflection that must never leave',
+  ...run(path),
+  scenarioTitle: 'Tiny',
+  finishedAt: '2026-01-01T00:05:00.000Z',
+  status: 'completed',
+  endingId: 'breakthrough',
+  outcome: 'breakthrough',
+  partneringShare: 1,
+  choices: path.length,
+  note: 'a private reflection that must never leave',
 });
 
 async function play(s: XapiSession) {
@@ -121,21 +146,52 @@ describe('XapiSession (cmi5 rules)', () => {
     expect(init!.object).toEqual({ objectType: 'Activity', id: AU });
     expect(init!.context?.contextActivities?.category).toEqual([{ id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' }]);
 
-    expect(tell!.object).toMatchObject({ id: `${AU}/node/opening`, definition: { type: 'http://adlnet.gov/expapi/activities/cmi.interaction', interactionType: 'choice', correctResponsesPattern: ['ask'] } });
+    expect(tell!.object).toMatchObject({
+      id: `${AU}/node/opening`,
+      definition: {
+        type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
+        interactionType: 'choice',
+        correctResponsesPattern: ['ask'],
+      },
+    });
     expect((tell!.object as { definition: { choices: unknown[] } }).definition.choices).toEqual([
       { id: 'ask', description: { 'en-US': 'What would you like from today?' } },
       { id: 'tell', description: { 'en-US': 'Just say no.' } },
       { id: 'soothe', description: { 'en-US': 'You are doing great, do not worry.' } },
     ]);
-    expect(tell!.result).toMatchObject({ response: 'tell', success: false, extensions: { [EXT.stance]: 'directing', [EXT.markers]: ['7.6'], [EXT.flags]: ['supplying-words'], [EXT.meters]: { trust: 45, ownership: 20 }, [EXT.nextNode]: 'middle', [EXT.rewound]: false } });
+    expect(tell!.result).toMatchObject({
+      response: 'tell',
+      success: false,
+      extensions: {
+        [EXT.stance]: 'directing',
+        [EXT.markers]: ['7.6'],
+        [EXT.flags]: ['supplying-words'],
+        [EXT.meters]: { trust: 45, ownership: 20 },
+        [EXT.nextNode]: 'middle',
+        [EXT.rewound]: false,
+      },
+    });
     expect(rew!.verb.id).toBe('https://catalyst.example/xapi/verbs/rewound');
     expect(rew!.result).toMatchObject({ response: 'tell', extensions: { [EXT.step]: 0 } });
     expect(ask!.result!.extensions).not.toHaveProperty([EXT.flags]);
-    expect(ask!.result).toMatchObject({ response: 'ask', success: true, extensions: { [EXT.stance]: 'partnering', [EXT.rewound]: true, [EXT.meters]: { trust: 60, ownership: 55 } } });
+    expect(ask!.result).toMatchObject({
+      response: 'ask',
+      success: true,
+      extensions: { [EXT.stance]: 'partnering', [EXT.rewound]: true, [EXT.meters]: { trust: 60, ownership: 55 } },
+    });
 
     expect(completed!.result).toMatchObject({ completion: true, duration: expect.stringMatching(/^PT/) });
     expect(completed!.context?.contextActivities?.category).toContainEqual({ id: 'https://w3id.org/xapi/cmi5/context/categories/moveon' });
-    expect(passed!.result).toMatchObject({ success: true, score: { scaled: 1 }, extensions: { [EXT.endingId]: 'breakthrough', [EXT.outcome]: 'breakthrough', [EXT.path]: ['ask', 'explore'], [EXT.partneringShare]: 1 } });
+    expect(passed!.result).toMatchObject({
+      success: true,
+      score: { scaled: 1 },
+      extensions: {
+        [EXT.endingId]: 'breakthrough',
+        [EXT.outcome]: 'breakthrough',
+        [EXT.path]: ['ask', 'explore'],
+        [EXT.partneringShare]: 1,
+      },
+    });
     expect(passed!.context?.extensions?.['https://w3id.org/xapi/cmi5/context/extensions/masteryscore']).toBe(0.6);
     expect(term!.object).toEqual({ objectType: 'Activity', id: AU });
   });
@@ -164,7 +220,11 @@ describe('XapiSession (cmi5 rules)', () => {
     const { s } = session(lrs, frame({ cmi5: false, contextTemplate: undefined, masteryFromLms: false }));
     await s.handle({ type: 'run.started', run: run([]) });
     await s.outbox.drained();
-    expect(lrs.all()[0]!.object).toEqual({ objectType: 'Activity', id: AU, definition: { type: 'http://adlnet.gov/expapi/activities/simulation', name: { 'en-US': 'Tiny' } } });
+    expect(lrs.all()[0]!.object).toEqual({
+      objectType: 'Activity',
+      id: AU,
+      definition: { type: 'http://adlnet.gov/expapi/activities/simulation', name: { 'en-US': 'Tiny' } },
+    });
     expect(lrs.all()[0]!.context?.contextActivities).toBeUndefined();
   });
 
@@ -204,8 +264,13 @@ describe('XapiSession (cmi5 rules)', () => {
     const { s } = session(lrs);
     await s.handle({ type: 'run.chose', run: run(['ask']), choiceId: 'ask' });
     const reloaded = new XapiSession({
-      frame: frame(), endpoint: 'https://lrs.example.org/xapi/', auth: () => 'Basic dGVzdA==', destination: 'test', returnUrl: 'https://lms.example.org/course',
-      deps: { loadScenario: async () => loaded, report: () => {} }, fetch: lrs.fetch,
+      frame: frame(),
+      endpoint: 'https://lrs.example.org/xapi/',
+      auth: () => 'Basic dGVzdA==',
+      destination: 'test',
+      returnUrl: 'https://lms.example.org/course',
+      deps: { loadScenario: async () => loaded, report: () => {} },
+      fetch: lrs.fetch,
     });
     expect(await reloaded.leave()).toBe('https://lms.example.org/course');
     expect(lrs.verbs()).toEqual(['initialized', 'answered', 'terminated']);

@@ -103,7 +103,8 @@ export class XapiSession implements RecordsSink {
       case 'run.rewound': {
         const nodeId = S.resolveNodeAt(loaded, run.path);
         const node = nodeId === undefined ? undefined : loaded.scenario.nodes[nodeId];
-        if (nodeId !== undefined && node?.kind === 'moment') out.push(S.rewound(frame, run, title, nodeId, node, event.choiceId, run.path.length));
+        if (nodeId !== undefined && node?.kind === 'moment')
+          out.push(S.rewound(frame, run, title, nodeId, node, event.choiceId, run.path.length));
         break;
       }
       case 'run.completed': {
@@ -155,7 +156,10 @@ export class XapiSession implements RecordsSink {
     if (!this.opts.oncePerRegistration || !registration) return;
     const done = readOnce(registration);
     try {
-      localStorage.setItem(ONCE_KEY(registration), JSON.stringify({ completed: done.completed || include.completed, passed: done.passed || (include.judgement && passed) }));
+      localStorage.setItem(
+        ONCE_KEY(registration),
+        JSON.stringify({ completed: done.completed || include.completed, passed: done.passed || (include.judgement && passed) }),
+      );
     } catch {
       /* storage full: the LMS ignores a repeated completed */
     }

@@ -56,7 +56,13 @@ export function resolveLastChoice(loaded: LoadedScenario, path: readonly string[
   const step = result.snapshot.context.steps.at(-1);
   const resolved = step && resolveSteps(loaded.scenario, [step], result.snapshot.context.meters).at(0);
   if (!step || !resolved) return undefined;
-  return { nodeId: step.nodeId, moment: resolved.moment, choice: resolved.choice, meters: step.meters, nextNodeId: currentNodeId(result.snapshot) };
+  return {
+    nodeId: step.nodeId,
+    moment: resolved.moment,
+    choice: resolved.choice,
+    meters: step.meters,
+    nextNodeId: currentNodeId(result.snapshot),
+  };
 }
 
 /** The moment a choice is (or was) offered at, before the choice: for a rewind's object. */
@@ -77,7 +83,11 @@ export function shareOf(loaded: LoadedScenario, path: readonly string[]): number
 
 const en = (text: string) => ({ 'en-US': text });
 
-function context(frame: StatementFrame, run: Pick<Run, 'id' | 'scenarioId' | 'scenarioVersion'>, opts: { cmi5Defined?: boolean; moveOn?: boolean; parent?: boolean } = {}): Context {
+function context(
+  frame: StatementFrame,
+  run: Pick<Run, 'id' | 'scenarioId' | 'scenarioVersion'>,
+  opts: { cmi5Defined?: boolean; moveOn?: boolean; parent?: boolean } = {},
+): Context {
   const base = frame.contextTemplate ?? {};
   const categories = [...(base.contextActivities?.category ?? [])];
   if (frame.cmi5 && opts.cmi5Defined) categories.push({ id: CMI5.category });
@@ -110,7 +120,11 @@ function attemptObject(frame: StatementFrame, title: string): Activity {
     : { objectType: 'Activity', id: frame.activityId, definition: { type: ACTIVITY_TYPES.simulation, name: en(title) } };
 }
 
-const base = (frame: StatementFrame) => ({ id: frame.newId(), actor: frame.actor as Statement['actor'], timestamp: frame.now().toISOString() });
+const base = (frame: StatementFrame) => ({
+  id: frame.newId(),
+  actor: frame.actor as Statement['actor'],
+  timestamp: frame.now().toISOString(),
+});
 
 export const nodeActivityId = (frame: StatementFrame, nodeId: string) => `${frame.activityId}/node/${encodeURIComponent(nodeId)}`;
 
@@ -132,7 +146,12 @@ function interaction(frame: StatementFrame, title: string, nodeId: string, momen
 }
 
 export function initialized(frame: StatementFrame, run: Run, title: string): Statement {
-  return { ...base(frame), verb: XAPI.Verbs.INITIALIZED, object: attemptObject(frame, title), context: context(frame, run, { cmi5Defined: true }) };
+  return {
+    ...base(frame),
+    verb: XAPI.Verbs.INITIALIZED,
+    object: attemptObject(frame, title),
+    context: context(frame, run, { cmi5Defined: true }),
+  };
 }
 
 export function answered(frame: StatementFrame, run: Run, title: string, step: ResolvedChoice): Statement {
@@ -159,7 +178,15 @@ export function answered(frame: StatementFrame, run: Run, title: string, step: R
   };
 }
 
-export function rewound(frame: StatementFrame, run: Run, title: string, nodeId: string, moment: Moment, choiceId: string, step: number): Statement {
+export function rewound(
+  frame: StatementFrame,
+  run: Run,
+  title: string,
+  nodeId: string,
+  moment: Moment,
+  choiceId: string,
+  step: number,
+): Statement {
   return {
     ...base(frame),
     verb: VERB_REWOUND,
@@ -172,7 +199,12 @@ export function rewound(frame: StatementFrame, run: Run, title: string, nodeId: 
 const duration = (frame: StatementFrame, startedAt: string) => XAPI.calculateISO8601Duration(new Date(startedAt), frame.now());
 
 /** completed, then passed or failed: none of them when the launch does not judge (Browse / Review). */
-export function attemptFinished(frame: StatementFrame, attempt: Attempt, share: number, include: { completed: boolean; judgement: boolean }): Statement[] {
+export function attemptFinished(
+  frame: StatementFrame,
+  attempt: Attempt,
+  share: number,
+  include: { completed: boolean; judgement: boolean },
+): Statement[] {
   if (!frame.judged) return [];
   const run = { id: attempt.id, scenarioId: attempt.scenarioId, scenarioVersion: attempt.scenarioVersion };
   const extensions = {
@@ -205,7 +237,11 @@ export function attemptFinished(frame: StatementFrame, attempt: Attempt, share: 
   return out;
 }
 
-export function terminated(frame: StatementFrame, run: Pick<Run, 'id' | 'scenarioId' | 'scenarioVersion' | 'startedAt'>, title: string): Statement {
+export function terminated(
+  frame: StatementFrame,
+  run: Pick<Run, 'id' | 'scenarioId' | 'scenarioVersion' | 'startedAt'>,
+  title: string,
+): Statement {
   return {
     ...base(frame),
     verb: XAPI.Verbs.TERMINATED,

@@ -5,7 +5,8 @@ import { DEFAULT_MASTERY } from './statements';
 
 const newId = () => crypto.randomUUID();
 
-export const actorLabel = (actor: XapiLaunch['actor']) => actor.name ?? actor.account?.name ?? actor.mbox?.replace(/^mailto:/, '') ?? 'the learner the link names';
+export const actorLabel = (actor: XapiLaunch['actor']) =>
+  actor.name ?? actor.account?.name ?? actor.mbox?.replace(/^mailto:/, '') ?? 'the learner the link names';
 
 /** The activity of a scenario when the link gives none: this copy of Catalyst plus the scenario. */
 export function defaultActivityId(scenarioId: string, href: string): string {

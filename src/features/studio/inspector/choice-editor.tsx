@@ -33,14 +33,29 @@ export function ChoiceEditor({ nodeId, index, count, choice }: { nodeId: string;
 
   return (
     <fieldset className={`choice-card stance-edge-${isStance(choice.stance) ? choice.stance : 'unknown'}`} aria-labelledby={legendId}>
-      <legend id={legendId} tabIndex={-1}>Choice {n}</legend>
+      <legend id={legendId} tabIndex={-1}>
+        Choice {n}
+      </legend>
       <div className="choice-meta">
         {isStance(choice.stance) ? <span className={`stance-badge stance-${choice.stance}`}>{STANCE_LABELS[choice.stance]}</span> : null}
         <code>{choice.id}</code>
       </div>
-      <TextField path={[...path, 'text']} label="Response text" multiline rows={2} value={choice.text ?? ''} onChange={(v) => patch('text', { text: v })} />
+      <TextField
+        path={[...path, 'text']}
+        label="Response text"
+        multiline
+        rows={2}
+        value={choice.text ?? ''}
+        onChange={(v) => patch('text', { text: v })}
+      />
       <div className="field-row">
-        <SelectField path={[...path, 'stance']} label="Stance" value={choice.stance} options={STANCE_OPTIONS} onChange={(v) => patch('stance', { stance: v as ChoiceInput['stance'] })} />
+        <SelectField
+          path={[...path, 'stance']}
+          label="Stance"
+          value={choice.stance}
+          options={STANCE_OPTIONS}
+          onChange={(v) => patch('stance', { stance: v as ChoiceInput['stance'] })}
+        />
         <NextPicker
           path={[...path, 'next']}
           value={choice.next ?? ''}
@@ -57,19 +72,45 @@ export function ChoiceEditor({ nodeId, index, count, choice }: { nodeId: string;
         value={choice.feedback ?? ''}
         onChange={(v) => patch('feedback', { feedback: optionalText(v) })}
       />
-      <TextField path={[...path, 'reflect']} label="Reflective question" multiline rows={2} hint="Optional: a question for the trainee to think about." value={choice.reflect ?? ''} onChange={(v) => patch('reflect', { reflect: optionalText(v) })} />
+      <TextField
+        path={[...path, 'reflect']}
+        label="Reflective question"
+        multiline
+        rows={2}
+        hint="Optional: a question for the trainee to think about."
+        value={choice.reflect ?? ''}
+        onChange={(v) => patch('reflect', { reflect: optionalText(v) })}
+      />
       <TextField
         path={[...path, 'partneringAlternative']}
         label="Partnering alternative"
         multiline
         rows={2}
-        hint={drift ? 'Required for this stance: one open question or reflection a partnering coach might use instead.' : 'Optional for a partnering response.'}
+        hint={
+          drift
+            ? 'Required for this stance: one open question or reflection a partnering coach might use instead.'
+            : 'Optional for a partnering response.'
+        }
         value={choice.partneringAlternative ?? ''}
         onChange={(v) => patch('partneringAlternative', { partneringAlternative: optionalText(v) })}
       />
-      <EffectsFields path={[...path, 'effects']} value={choice.effects ?? {}} onChange={(effects) => apply((d) => updateChoice(d, nodeId, index, { effects }), { coalesceKey: key('effects') })} />
-      <MarkerPicker path={[...path, 'markers']} value={choice.markers ?? []} stance={choice.stance} onChange={(markers) => apply((d) => updateChoice(d, nodeId, index, { markers }))} />
-      <FlagPicker path={[...path, 'flags']} value={choice.flags ?? []} stance={choice.stance} onChange={(flags) => apply((d) => updateChoice(d, nodeId, index, { flags }))} />
+      <EffectsFields
+        path={[...path, 'effects']}
+        value={choice.effects ?? {}}
+        onChange={(effects) => apply((d) => updateChoice(d, nodeId, index, { effects }), { coalesceKey: key('effects') })}
+      />
+      <MarkerPicker
+        path={[...path, 'markers']}
+        value={choice.markers ?? []}
+        stance={choice.stance}
+        onChange={(markers) => apply((d) => updateChoice(d, nodeId, index, { markers }))}
+      />
+      <FlagPicker
+        path={[...path, 'flags']}
+        value={choice.flags ?? []}
+        stance={choice.stance}
+        onChange={(flags) => apply((d) => updateChoice(d, nodeId, index, { flags }))}
+      />
       <RenameField
         id={key('id')}
         label="Choice id"
@@ -80,10 +121,24 @@ export function ChoiceEditor({ nodeId, index, count, choice }: { nodeId: string;
         onRenamed={(_, via) => via === 'enter' && focusLater(key('id'))}
       />
       <div className="actions choice-actions">
-        <button type="button" id={`choice-${nodeId}-${index}-up`} className="button secondary small" disabled={index === 0} aria-label={`Move choice ${n} up`} onClick={() => move(index - 1, 'up')}>
+        <button
+          type="button"
+          id={`choice-${nodeId}-${index}-up`}
+          className="button secondary small"
+          disabled={index === 0}
+          aria-label={`Move choice ${n} up`}
+          onClick={() => move(index - 1, 'up')}
+        >
           Move up
         </button>
-        <button type="button" id={`choice-${nodeId}-${index}-down`} className="button secondary small" disabled={index === count - 1} aria-label={`Move choice ${n} down`} onClick={() => move(index + 1, 'down')}>
+        <button
+          type="button"
+          id={`choice-${nodeId}-${index}-down`}
+          className="button secondary small"
+          disabled={index === count - 1}
+          aria-label={`Move choice ${n} down`}
+          onClick={() => move(index + 1, 'down')}
+        >
           Move down
         </button>
         <button

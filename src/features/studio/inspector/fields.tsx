@@ -32,7 +32,11 @@ function useFieldProblems(path: readonly PathSegment[], hasHint: boolean) {
 }
 
 function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
-  return hint ? <p className="field-hint" id={`${id}-hint`}>{hint}</p> : null;
+  return hint ? (
+    <p className="field-hint" id={`${id}-hint`}>
+      {hint}
+    </p>
+  ) : null;
 }
 
 export function TextField(
@@ -61,7 +65,13 @@ export function TextField(
 }
 
 export function NumberField(
-  props: BaseProps & { value: number | undefined; onChange: (value: number | undefined) => void; min?: number; max?: number; step?: number },
+  props: BaseProps & {
+    value: number | undefined;
+    onChange: (value: number | undefined) => void;
+    min?: number;
+    max?: number;
+    step?: number;
+  },
 ) {
   const { id, describedBy, invalid, messages } = useFieldProblems(props.path, !!props.hint);
   return (
@@ -122,12 +132,16 @@ export function SelectField(
         onBlur={props.onBlur}
       >
         {props.options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
         {props.groups?.map((g) => (
           <optgroup key={g.label} label={g.label}>
             {g.options.map((o) => (
-              <option key={o.value} value={o.value}>{o.label}</option>
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
             ))}
           </optgroup>
         ))}

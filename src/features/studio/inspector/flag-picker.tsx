@@ -24,7 +24,9 @@ export function FlagPicker(props: {
 
   return (
     <fieldset className="markers flags" aria-labelledby={legendId}>
-      <legend id={legendId} tabIndex={-1}>Flags</legend>
+      <legend id={legendId} tabIndex={-1}>
+        Flags
+      </legend>
       <p className="field-hint">
         Optional: a secondary slip the feedback should name beside the stance.
         {partnering ? ` A partnering response is never a ${NOT_PARTNERING_FLAGS.map((f) => FLAG_LABELS[f].toLowerCase()).join(', ')}.` : ''}
@@ -33,7 +35,12 @@ export function FlagPicker(props: {
         <ul className="chips" aria-label="Chosen flags">
           {props.value.map((f, i) => (
             <li key={`${f}-${i}`}>
-              <button type="button" className="chip" onClick={() => isFlag(f) && set(f, false)} aria-label={`Remove flag ${isFlag(f) ? FLAG_LABELS[f] : f}`}>
+              <button
+                type="button"
+                className="chip"
+                onClick={() => isFlag(f) && set(f, false)}
+                aria-label={`Remove flag ${isFlag(f) ? FLAG_LABELS[f] : f}`}
+              >
                 <span>{isFlag(f) ? FLAG_LABELS[f] : f}</span> <span aria-hidden="true">×</span>
               </button>
             </li>
@@ -43,7 +50,9 @@ export function FlagPicker(props: {
         <p className="muted small">No flags.</p>
       )}
       <GroupProblems path={props.path} />
-      {props.value.map((_, j) => <GroupProblems key={j} path={[...props.path, j]} />)}
+      {props.value.map((_, j) => (
+        <GroupProblems key={j} path={[...props.path, j]} />
+      ))}
       <details className="marker-details">
         <summary>Choose flags ({props.value.length} chosen)</summary>
         <ul className="marker-list flag-list" aria-label="Flags">
@@ -58,7 +67,9 @@ export function FlagPicker(props: {
                     checked={at >= 0}
                     onChange={(e) => set(f, e.target.checked)}
                   />
-                  <span><strong>{FLAG_LABELS[f]}</strong> {FLAG_MEANINGS[f]}</span>
+                  <span>
+                    <strong>{FLAG_LABELS[f]}</strong> {FLAG_MEANINGS[f]}
+                  </span>
                 </label>
               </li>
             );

@@ -24,7 +24,12 @@ describe('inspector: choices', () => {
     fireEvent.change(within(choice(2)).getByLabelText('Trust change'), { target: { value: '7' } });
     fireEvent.change(within(choice(2)).getByLabelText('Feedback'), { target: { value: '' } });
     const c = t.moment().choices[1]!;
-    expect(c).toMatchObject({ id: 'tell', text: 'What would saying no cost you?', stance: 'partnering', effects: { trust: 7, ownership: -20 } });
+    expect(c).toMatchObject({
+      id: 'tell',
+      text: 'What would saying no cost you?',
+      stance: 'partnering',
+      effects: { trust: 7, ownership: -20 },
+    });
     expect(c.feedback).toBeUndefined();
     // Untouched choices are shared, not copied.
     expect(t.moment().choices[0]).toBe(first);
@@ -60,7 +65,12 @@ describe('inspector: choices', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add choice' }));
     expect(t.moment().choices).toHaveLength(4);
     fireEvent.click(screen.getByRole('button', { name: 'Move choice 1 down' }));
-    expect(t.moment().choices.map((c) => c.id).slice(0, 2)).toEqual(['tell', 'ask']);
+    expect(
+      t
+        .moment()
+        .choices.map((c) => c.id)
+        .slice(0, 2),
+    ).toEqual(['tell', 'ask']);
     fireEvent.click(screen.getByRole('button', { name: 'Duplicate choice 2' }));
     expect(t.moment().choices).toHaveLength(5);
     expect(t.moment().choices[2]!.text).toBe(t.moment().choices[1]!.text);
@@ -74,7 +84,16 @@ describe('inspector: choice ids', () => {
   it('renames a choice id on Enter, not per keystroke; Escape cancels', async () => {
     let commits = 0;
     let doc: DraftDoc = tinyScenario();
-    render(<Harness initial={doc} selected="opening" onDoc={(d) => { doc = d; commits++; }} />);
+    render(
+      <Harness
+        initial={doc}
+        selected="opening"
+        onDoc={(d) => {
+          doc = d;
+          commits++;
+        }}
+      />,
+    );
     const ids = () => (doc.nodes['opening'] as MomentInput).choices.map((c) => c.id);
     const before = commits;
     let field = within(choice(2)).getByLabelText('Choice id') as HTMLInputElement;
@@ -191,7 +210,10 @@ describe('inspector: large drafts', () => {
   it('lists every node in a Next node picker once it is focused, and only its value before', () => {
     const base = tinyScenario();
     const extra = Object.fromEntries(
-      Array.from({ length: 150 }, (_, i) => [`end-${i}`, { kind: 'ending' as const, outcome: 'stalled' as const, client: 'Bye.', summary: 'Done.' }]),
+      Array.from({ length: 150 }, (_, i) => [
+        `end-${i}`,
+        { kind: 'ending' as const, outcome: 'stalled' as const, client: 'Bye.', summary: 'Done.' },
+      ]),
     );
     const doc: DraftDoc = { ...base, nodes: { ...base.nodes, ...extra } };
     render(<Harness initial={doc} selected="opening" />);

@@ -46,7 +46,9 @@ export function MarkerPicker(props: {
         <p className="muted small">No markers chosen.</p>
       )}
       <GroupProblems path={props.path} />
-      {props.value.map((_, j) => <GroupProblems key={j} path={[...props.path, j]} />)}
+      {props.value.map((_, j) => (
+        <GroupProblems key={j} path={[...props.path, j]} />
+      ))}
       <details className="marker-details">
         <summary>Choose markers ({props.value.length} chosen)</summary>
         <div className="field">
@@ -58,12 +60,16 @@ export function MarkerPicker(props: {
             <li key={m}>
               <label className="check">
                 <input type="checkbox" checked={chosen.has(m)} onChange={(e) => toggle(m, e.target.checked)} />
-                <span><strong>{m}</strong> {MARKERS[m]}</span>
+                <span>
+                  <strong>{m}</strong> {MARKERS[m]}
+                </span>
               </label>
             </li>
           ))}
         </ul>
-        <p className="muted small" role="status">{shown.length === 0 ? 'No marker matches.' : `${shown.length} of ${MARKER_IDS.length} markers shown.`}</p>
+        <p className="muted small" role="status">
+          {shown.length === 0 ? 'No marker matches.' : `${shown.length} of ${MARKER_IDS.length} markers shown.`}
+        </p>
       </details>
     </fieldset>
   );

@@ -18,7 +18,9 @@ export function MetersFields() {
   };
   return (
     <section className="meters" aria-labelledby={fieldId(['meters'])}>
-      <h3 id={fieldId(['meters'])} tabIndex={-1}>Meters</h3>
+      <h3 id={fieldId(['meters'])} tabIndex={-1}>
+        Meters
+      </h3>
       <p className="field-hint">What the client feels during the conversation (0-100). Choices move them; route nodes branch on them.</p>
       <GroupProblems path={['meters']} />
       {meters.map(([id, meter], i) => (
@@ -41,7 +43,12 @@ export function MetersFields() {
               onChange={(n) => apply((d) => setMeter(d, id, { initial: n ?? 0 }), { coalesceKey: fieldId(['meters', id, 'initial']) })}
             />
           </div>
-          <TextField path={['meters', id, 'label']} label="Meter label" value={meter.label ?? ''} onChange={(v) => apply((d) => setMeter(d, id, { label: v }), { coalesceKey: fieldId(['meters', id, 'label']) })} />
+          <TextField
+            path={['meters', id, 'label']}
+            label="Meter label"
+            value={meter.label ?? ''}
+            onChange={(v) => apply((d) => setMeter(d, id, { label: v }), { coalesceKey: fieldId(['meters', id, 'label']) })}
+          />
           <button
             type="button"
             className="button danger small"

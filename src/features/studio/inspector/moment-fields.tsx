@@ -30,7 +30,9 @@ export function MomentFields({ nodeId, node }: { nodeId: string; node: MomentInp
         rows={2}
         hint="Optional: what the coach notices (tone, pauses), shown in italics."
         value={node.narration ?? ''}
-        onChange={(v) => apply((d) => updateNode(d, nodeId, { narration: optionalText(v) }), { coalesceKey: fieldId([...base, 'narration']) })}
+        onChange={(v) =>
+          apply((d) => updateNode(d, nodeId, { narration: optionalText(v) }), { coalesceKey: fieldId([...base, 'narration']) })
+        }
       />
       <SelectField
         path={[...base, 'cue']}
@@ -46,7 +48,13 @@ export function MomentFields({ nodeId, node }: { nodeId: string; node: MomentInp
         </h3>
         <GroupProblems path={[...base, 'choices']} />
         {choices.map((choice, i) => (
-          <ChoiceEditor key={`${choice.id}-${choices.slice(0, i).filter((c) => c.id === choice.id).length}`} nodeId={nodeId} index={i} count={choices.length} choice={choice} />
+          <ChoiceEditor
+            key={`${choice.id}-${choices.slice(0, i).filter((c) => c.id === choice.id).length}`}
+            nodeId={nodeId}
+            index={i}
+            count={choices.length}
+            choice={choice}
+          />
         ))}
         <button
           type="button"

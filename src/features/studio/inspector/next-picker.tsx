@@ -39,7 +39,9 @@ export function NextPicker(props: {
   const options = [
     { value: '', label: 'Choose a node…' },
     ...(props.value && !known ? [{ value: props.value, label: `${props.value} (missing)` }] : []),
-    ...listed.filter((id) => id !== props.selfId || props.value === id).map((id) => ({ value: id, label: `${id} (${KIND_LABELS[doc.nodes[id]!.kind] ?? doc.nodes[id]!.kind})` })),
+    ...listed
+      .filter((id) => id !== props.selfId || props.value === id)
+      .map((id) => ({ value: id, label: `${id} (${KIND_LABELS[doc.nodes[id]!.kind] ?? doc.nodes[id]!.kind})` })),
   ];
   const expand = () => {
     if (!expanded) setExpanded(true);

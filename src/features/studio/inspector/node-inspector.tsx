@@ -20,7 +20,10 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
     <section className="node-inspector" aria-labelledby="inspector-heading">
       <div className="inspector-head">
         <h2 id="inspector-heading" tabIndex={-1}>
-          <span className="eyebrow">{KIND_LABELS[node.kind] ?? node.kind}{isStart ? ' · start' : ''}</span>
+          <span className="eyebrow">
+            {KIND_LABELS[node.kind] ?? node.kind}
+            {isStart ? ' · start' : ''}
+          </span>
           <span className="node-title">{nodeId}</span>
         </h2>
         <button type="button" className="button secondary small" onClick={() => select(undefined, { focus: true })}>
@@ -35,7 +38,11 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
           hint="Changing the kind keeps the client line where both kinds have one."
           value={node.kind}
           options={KIND_OPTIONS}
-          onChange={(v) => apply((d) => setNodeKind(d, nodeId, v as NodeKind), { announce: `${nodeId} is now a ${KIND_LABELS[v as NodeKind].toLowerCase()}. Undo restores it.` })}
+          onChange={(v) =>
+            apply((d) => setNodeKind(d, nodeId, v as NodeKind), {
+              announce: `${nodeId} is now a ${KIND_LABELS[v as NodeKind].toLowerCase()}. Undo restores it.`,
+            })
+          }
         />
       </div>
       {node.kind === 'moment' ? <MomentFields nodeId={nodeId} node={node} /> : null}
@@ -43,14 +50,22 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
       {node.kind === 'ending' ? <EndingFields nodeId={nodeId} node={node} /> : null}
       <PlayFromHere nodeId={nodeId} />
       <div className="actions node-actions">
-        <button type="button" className="button secondary" disabled={isStart} onClick={() => apply((d) => updateMeta(d, { start: nodeId }), { announce: `${nodeId} is now the start node.` })}>
+        <button
+          type="button"
+          className="button secondary"
+          disabled={isStart}
+          onClick={() => apply((d) => updateMeta(d, { start: nodeId }), { announce: `${nodeId} is now the start node.` })}
+        >
           {isStart ? 'This is the start node' : 'Make this the start node'}
         </button>
         <button
           type="button"
           className="button danger"
           onClick={() => {
-            apply((d) => deleteNode(d, nodeId), { announce: `Deleted ${nodeId}. Links to it are now empty; undo brings it back.`, label: `delete ${nodeId}` });
+            apply((d) => deleteNode(d, nodeId), {
+              announce: `Deleted ${nodeId}. Links to it are now empty; undo brings it back.`,
+              label: `delete ${nodeId}`,
+            });
             select(undefined, { focus: true });
           }}
         >

@@ -6,7 +6,14 @@ import { useEditor } from '../editor-context';
  * An id that is renamed on Enter or when leaving the field (not per keystroke: references follow
  * the rename). A refused rename (clash, invalid id) is shown inline and nothing changes; Escape reverts.
  */
-export function RenameField(props: { id: string; label: string; hint: string; current: string; rename: (to: string) => ApplyResult; onRenamed?: (to: string, via: 'enter' | 'blur') => void }) {
+export function RenameField(props: {
+  id: string;
+  label: string;
+  hint: string;
+  current: string;
+  rename: (to: string) => ApplyResult;
+  onRenamed?: (to: string, via: 'enter' | 'blur') => void;
+}) {
   const { fieldProblems } = useEditor();
   const [value, setValue] = useState(props.current);
   const [error, setError] = useState<string>();
@@ -34,7 +41,9 @@ export function RenameField(props: { id: string; label: string; hint: string; cu
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
-      <p className="field-hint" id={`${id}-hint`}>{props.hint}</p>
+      <p className="field-hint" id={`${id}-hint`}>
+        {props.hint}
+      </p>
       <input
         id={id}
         type="text"

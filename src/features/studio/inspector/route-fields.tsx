@@ -23,8 +23,12 @@ export function RouteFields({ nodeId, node }: { nodeId: string; node: RouteNodeI
   const base = ['nodes', nodeId, 'routes'] as const;
   return (
     <section className="routes" aria-labelledby={fieldId(base)}>
-      <h3 id={fieldId(base)} tabIndex={-1}>Routes <span className="muted">({routes.length})</span></h3>
-      <p className="field-hint">Tried in order; the first whose condition holds is taken. End with a fallback route that has no condition.</p>
+      <h3 id={fieldId(base)} tabIndex={-1}>
+        Routes <span className="muted">({routes.length})</span>
+      </h3>
+      <p className="field-hint">
+        Tried in order; the first whose condition holds is taken. End with a fallback route that has no condition.
+      </p>
       <GroupProblems path={base} />
       {routes.map((route, i) => (
         <RouteEditor key={i} nodeId={nodeId} index={i} count={routes.length} route={route} />
@@ -50,14 +54,19 @@ function RouteEditor({ nodeId, index, count, route }: { nodeId: string; index: n
   const when: When = route.when ?? {};
   const setWhen = (next: When) => {
     const clean = Object.fromEntries(Object.entries(next).filter(([, c]) => Object.keys(c).length > 0));
-    apply((d) => updateRoute(d, nodeId, index, { when: Object.keys(clean).length ? clean : undefined }), { coalesceKey: fieldId([...path, 'when']) });
+    apply((d) => updateRoute(d, nodeId, index, { when: Object.keys(clean).length ? clean : undefined }), {
+      coalesceKey: fieldId([...path, 'when']),
+    });
   };
   const meters = meterList(doc);
   const unknown = Object.keys(when).filter((m) => !meters.some(([id]) => id === m));
   const legendId = `${fieldId(path)}-legend`;
   return (
     <fieldset className="choice-card route-card" aria-labelledby={legendId}>
-      <legend id={legendId} tabIndex={-1}>Route {n}{route.when ? '' : ' (fallback)'}</legend>
+      <legend id={legendId} tabIndex={-1}>
+        Route {n}
+        {route.when ? '' : ' (fallback)'}
+      </legend>
       <fieldset className="conditions">
         <legend>Condition</legend>
         {[...meters, ...unknown.map((m) => [m, `${m} (unknown meter)`] as [string, string])].map(([meter, label]) => {
@@ -75,13 +84,21 @@ function RouteEditor({ nodeId, index, count, route }: { nodeId: string; index: n
             return (
               <div className="condition-row" key={`${meter}-${r}`}>
                 <div className="field">
-                  <label htmlFor={id}>{label} condition{suffix}</label>
+                  <label htmlFor={id}>
+                    {label} condition{suffix}
+                  </label>
                   <select id={id} value={op} onChange={(e) => write(e.target.value as Op | '', value)}>
-                    {OPS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                    {OPS.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
                   </select>
                 </div>
                 <div className="field">
-                  <label htmlFor={`${id}-value`}>{label} threshold{suffix}</label>
+                  <label htmlFor={`${id}-value`}>
+                    {label} threshold{suffix}
+                  </label>
                   <input
                     id={`${id}-value`}
                     type="number"
@@ -99,15 +116,47 @@ function RouteEditor({ nodeId, index, count, route }: { nodeId: string; index: n
         })}
         <GroupProblems path={[...path, 'when']} />
       </fieldset>
-      <NextPicker path={[...path, 'next']} value={route.next ?? ''} selfId={nodeId} link={{ nodeId, routeIndex: index }} onChange={(v) => apply((d) => updateRoute(d, nodeId, index, { next: v }))} />
+      <NextPicker
+        path={[...path, 'next']}
+        value={route.next ?? ''}
+        selfId={nodeId}
+        link={{ nodeId, routeIndex: index }}
+        onChange={(v) => apply((d) => updateRoute(d, nodeId, index, { next: v }))}
+      />
       <div className="actions choice-actions">
-        <button type="button" className="button secondary small" disabled={index === 0} aria-label={`Move route ${n} up`} onClick={() => { apply((d) => moveRoute(d, nodeId, index, index - 1)); focusLater(`${fieldId([...path.slice(0, 3), index - 1])}-legend`); }}>
+        <button
+          type="button"
+          className="button secondary small"
+          disabled={index === 0}
+          aria-label={`Move route ${n} up`}
+          onClick={() => {
+            apply((d) => moveRoute(d, nodeId, index, index - 1));
+            focusLater(`${fieldId([...path.slice(0, 3), index - 1])}-legend`);
+          }}
+        >
           Move up
         </button>
-        <button type="button" className="button secondary small" disabled={index === count - 1} aria-label={`Move route ${n} down`} onClick={() => { apply((d) => moveRoute(d, nodeId, index, index + 1)); focusLater(`${fieldId([...path.slice(0, 3), index + 1])}-legend`); }}>
+        <button
+          type="button"
+          className="button secondary small"
+          disabled={index === count - 1}
+          aria-label={`Move route ${n} down`}
+          onClick={() => {
+            apply((d) => moveRoute(d, nodeId, index, index + 1));
+            focusLater(`${fieldId([...path.slice(0, 3), index + 1])}-legend`);
+          }}
+        >
           Move down
         </button>
-        <button type="button" className="button danger small" aria-label={`Delete route ${n}`} onClick={() => { apply((d) => deleteRoute(d, nodeId, index), { announce: `Deleted route ${n}.` }); focusLater(fieldId(path.slice(0, 3))); }}>
+        <button
+          type="button"
+          className="button danger small"
+          aria-label={`Delete route ${n}`}
+          onClick={() => {
+            apply((d) => deleteRoute(d, nodeId, index), { announce: `Deleted route ${n}.` });
+            focusLater(fieldId(path.slice(0, 3)));
+          }}
+        >
           Delete
         </button>
       </div>

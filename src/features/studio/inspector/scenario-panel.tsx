@@ -14,7 +14,8 @@ type Client = DraftDoc['client'];
 /** Scenario metadata, client, meters, competencies and the facilitator guide. */
 export function ScenarioPanel() {
   const { doc, apply } = useEditor();
-  const meta = (key: string, patch: Parameters<typeof updateMeta>[1]) => apply((d) => updateMeta(d, patch), { coalesceKey: fieldId([key]) });
+  const meta = (key: string, patch: Parameters<typeof updateMeta>[1]) =>
+    apply((d) => updateMeta(d, patch), { coalesceKey: fieldId([key]) });
   const client = (field: keyof Client) => (v: string) =>
     apply((d) => updateMeta(d, { client: { ...d.client, [field]: v } }), { coalesceKey: fieldId(['client', field]) });
   const nodeOptions = Object.keys(doc.nodes).map((id) => ({ value: id, label: `${id} (${KIND_LABELS[doc.nodes[id]!.kind]})` }));
@@ -27,15 +28,42 @@ export function ScenarioPanel() {
         <span className="node-title">{doc.title || 'Untitled scenario'}</span>
       </h2>
       <TextField path={['title']} label="Scenario title" value={doc.title ?? ''} onChange={(v) => meta('title', { title: v })} />
-      <TextField path={['id']} label="Scenario id" hint="Lower-case words and hyphens; the exported file is named after it." value={doc.id ?? ''} onChange={(v) => meta('id', { id: v })} />
-      <TextField path={['summary']} label="Summary" multiline rows={3} hint="One or two sentences shown on the library card." value={doc.summary ?? ''} onChange={(v) => meta('summary', { summary: v })} />
+      <TextField
+        path={['id']}
+        label="Scenario id"
+        hint="Lower-case words and hyphens; the exported file is named after it."
+        value={doc.id ?? ''}
+        onChange={(v) => meta('id', { id: v })}
+      />
+      <TextField
+        path={['summary']}
+        label="Summary"
+        multiline
+        rows={3}
+        hint="One or two sentences shown on the library card."
+        value={doc.summary ?? ''}
+        onChange={(v) => meta('summary', { summary: v })}
+      />
       <div className="field-row">
-        <NumberField path={['estimatedMinutes']} label="Estimated minutes" min={1} max={240} value={doc.estimatedMinutes} onChange={(n) => meta('estimatedMinutes', { estimatedMinutes: n === undefined ? undefined : Math.round(n) } as Parameters<typeof updateMeta>[1])} />
+        <NumberField
+          path={['estimatedMinutes']}
+          label="Estimated minutes"
+          min={1}
+          max={240}
+          value={doc.estimatedMinutes}
+          onChange={(n) =>
+            meta('estimatedMinutes', { estimatedMinutes: n === undefined ? undefined : Math.round(n) } as Parameters<typeof updateMeta>[1])
+          }
+        />
         <SelectField
           path={['start']}
           label="Start node"
           value={doc.start ?? ''}
-          options={doc.start && own(doc.nodes, doc.start) ? nodeOptions : [{ value: doc.start ?? '', label: doc.start ? `${doc.start} (missing)` : 'Choose a node…' }, ...nodeOptions]}
+          options={
+            doc.start && own(doc.nodes, doc.start)
+              ? nodeOptions
+              : [{ value: doc.start ?? '', label: doc.start ? `${doc.start} (missing)` : 'Choose a node…' }, ...nodeOptions]
+          }
           onChange={(v) => apply((d) => updateMeta(d, { start: v }))}
         />
       </div>
@@ -51,7 +79,15 @@ export function ScenarioPanel() {
       <h3>Client</h3>
       <TextField path={['client', 'name']} label="Client name" value={doc.client?.name ?? ''} onChange={client('name')} />
       <TextField path={['client', 'role']} label="Client role" value={doc.client?.role ?? ''} onChange={client('role')} />
-      <TextField path={['client', 'background']} label="Background" multiline rows={5} hint="The briefing the trainee reads before the session." value={doc.client?.background ?? ''} onChange={client('background')} />
+      <TextField
+        path={['client', 'background']}
+        label="Background"
+        multiline
+        rows={5}
+        hint="The briefing the trainee reads before the session."
+        value={doc.client?.background ?? ''}
+        onChange={client('background')}
+      />
 
       <MetersFields />
 
@@ -67,7 +103,9 @@ export function ScenarioPanel() {
               onChange={(e) =>
                 apply((d) =>
                   updateMeta(d, {
-                    competencies: e.target.checked ? [...(d.competencies ?? []), c.number].sort((a, b) => a - b) : (d.competencies ?? []).filter((n) => n !== c.number),
+                    competencies: e.target.checked
+                      ? [...(d.competencies ?? []), c.number].sort((a, b) => a - b)
+                      : (d.competencies ?? []).filter((n) => n !== c.number),
                   }),
                 )
               }
