@@ -5,7 +5,6 @@ import { scenarioVersion } from '../../domain/summary';
 import type { Scenario } from '../../domain/schema';
 import type { Attempt, Run } from '../../persistence/progress-schema';
 import type { LoadedScenario } from '../../persistence/scenarios';
-import { EXT, VERB_REWOUND } from '../../records/xapi/iris';
 import {
   answered,
   attemptFinished,
@@ -30,7 +29,7 @@ import {
   traineeHash,
   type CohortScenario,
 } from './index';
-import { COHORT_EXT, COHORT_VERBS } from './vocabulary';
+import { EXT, VERB_IDS } from '../../domain/xapi-iris';
 
 const scenario = validateScenarioData(tinyScenario()).scenario!;
 const version = scenarioVersion(scenario);
@@ -110,13 +109,6 @@ const aggregate = (files: [string, unknown][], scenarios = library) => {
   for (const [name, data] of files) readFileText(read, name, typeof data === 'string' ? data : JSON.stringify(data));
   return aggregateCohort(read, scenarios);
 };
-
-describe('cohort vocabulary', () => {
-  it('names the same IRIs as the learner records', () => {
-    for (const [k, iri] of Object.entries(COHORT_EXT)) expect(iri).toBe(EXT[k as keyof typeof EXT]);
-    expect(COHORT_VERBS.rewound).toBe(VERB_REWOUND.id);
-  });
-});
 
 describe('aggregating statements', () => {
   // Three trainees: Ana partners through (breakthrough), Ben directs then colludes (rupture),
@@ -289,7 +281,7 @@ describe('bad input', () => {
 
   it('counts statements for unknown nodes apart from the map, never silently', () => {
     const statements = play('Ana', 'a1', ['ask', 'explore'], { finish: false });
-    const answer = statements.find((s) => s.verb.id === COHORT_VERBS.answered)!;
+    const answer = statements.find((s) => s.verb.id === VERB_IDS.answered)!;
     (answer.object as { id: string }).id = `${AU}/node/nowhere`;
     const fig = aggregate([['x.json', statements]]).scenarios[0]!;
     expect(fig.attempts).toBe(0);

@@ -1,5 +1,5 @@
 import { hashString } from '../../lib/hash';
-import { COHORT_EXT, COHORT_VERBS, NODE_SEGMENT } from './vocabulary';
+import { EXT, NODE_SEGMENT, VERB_IDS } from '../../domain/xapi-iris';
 
 /**
  * Reading cohort records: xAPI statements (an array, an LRS StatementResult `{statements, more}`
@@ -294,8 +294,8 @@ export function readStatements(result: ReadResult, source: string, statements: r
       seen.add(id);
     }
     const ext = isObj(s.context) && isObj(s.context.extensions) ? s.context.extensions : {};
-    const attemptId = str(ext[COHORT_EXT.attemptId]);
-    const scenarioId = str(ext[COHORT_EXT.scenarioId]);
+    const attemptId = str(ext[EXT.attemptId]);
+    const scenarioId = str(ext[EXT.scenarioId]);
     if (!attemptId || !scenarioId) {
       skip(result, source, 'not a Catalyst statement (no Catalyst attempt id and scenario id in its context)', where);
       continue;
@@ -315,13 +315,13 @@ export function readStatements(result: ReadResult, source: string, statements: r
       from: 'statements',
       sourceName: source,
       scenarioId,
-      scenarioVersion: str(ext[COHORT_EXT.scenarioVersion]) ?? '',
+      scenarioVersion: str(ext[EXT.scenarioVersion]) ?? '',
     }));
     if (!attempt) continue;
     if (at > attempt.lastAt) attempt.lastAt = at;
     const res = isObj(s.result) ? s.result : {};
     const rext = isObj(res.extensions) ? res.extensions : {};
-    if (verb === COHORT_VERBS.answered) {
+    if (verb === VERB_IDS.answered) {
       const objectId = s.object.id as string;
       const cut = objectId.lastIndexOf(NODE_SEGMENT);
       const response = str(res.response);
@@ -340,27 +340,27 @@ export function readStatements(result: ReadResult, source: string, statements: r
         skip(result, source, 'answered statement whose node id is not valid URL encoding', where);
         continue;
       }
-      const stepExt = rext[COHORT_EXT.step];
+      const stepExt = rext[EXT.step];
       const step = typeof stepExt === 'number' && Number.isInteger(stepExt) && stepExt >= 0 ? stepExt : attempt.answers.size;
-      const stance = str(rext[COHORT_EXT.stance]);
-      const meters = numberRecord(rext[COHORT_EXT.meters]);
-      const answer: RecordedAnswer = { nodeId, choiceId: response, flags: stringList(rext[COHORT_EXT.flags]), step, at };
+      const stance = str(rext[EXT.stance]);
+      const meters = numberRecord(rext[EXT.meters]);
+      const answer: RecordedAnswer = { nodeId, choiceId: response, flags: stringList(rext[EXT.flags]), step, at };
       if (stance) (answer as { stance?: string }).stance = stance;
       if (meters) (answer as { meters?: Record<string, number> }).meters = meters;
       attempt.answered++;
       const before = attempt.answers.get(step);
       if (!before || before.at <= at) attempt.answers.set(step, answer);
-    } else if (verb === COHORT_VERBS.rewound) {
+    } else if (verb === VERB_IDS.rewound) {
       attempt.rewinds++;
-    } else if (verb === COHORT_VERBS.completed || verb === COHORT_VERBS.passed || verb === COHORT_VERBS.failed) {
+    } else if (verb === VERB_IDS.completed || verb === VERB_IDS.passed || verb === VERB_IDS.failed) {
       attempt.finished = true;
-      const path = rext[COHORT_EXT.path];
+      const path = rext[EXT.path];
       if (Array.isArray(path)) attempt.path = stringList(path);
-      const ending = str(rext[COHORT_EXT.endingId]);
+      const ending = str(rext[EXT.endingId]);
       if (ending) attempt.endingId = ending;
-      const outcome = str(rext[COHORT_EXT.outcome]);
+      const outcome = str(rext[EXT.outcome]);
       if (outcome) attempt.outcome = outcome;
-    } else if (verb !== COHORT_VERBS.initialized && verb !== COHORT_VERBS.terminated) {
+    } else if (verb !== VERB_IDS.initialized && verb !== VERB_IDS.terminated) {
       skip(result, source, `verb ${verb} is not one the cohort view reads`, where);
     }
   }

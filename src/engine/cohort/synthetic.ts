@@ -1,7 +1,7 @@
 import { mulberry32 } from '../../lib/random';
 import type { Scenario } from '../../domain/schema';
 import { replayPath } from './aggregate';
-import { COHORT_EXT, COHORT_VERBS } from './vocabulary';
+import { EXT, VERB_IDS } from '../../domain/xapi-iris';
 
 /**
  * A seeded synthetic cohort, for the benchmark and the e2e import test: trainees play random
@@ -42,7 +42,7 @@ export function syntheticStatements(scenario: Scenario, opts: SyntheticOptions):
     const attemptId = `attempt-${opts.seed ?? 1}-${attempt}`;
     const context = (parent: boolean) => ({
       ...(parent && { contextActivities: { parent: [{ id: activity }] } }),
-      extensions: { [COHORT_EXT.attemptId]: attemptId, [COHORT_EXT.scenarioId]: scenario.id, [COHORT_EXT.scenarioVersion]: opts.version },
+      extensions: { [EXT.attemptId]: attemptId, [EXT.scenarioId]: scenario.id, [EXT.scenarioVersion]: opts.version },
     });
     const stamp = () => new Date((t += 7000)).toISOString();
     const push = (s: Record<string, unknown>) => out.push({ id: id(), actor, timestamp: stamp(), ...s });
@@ -51,7 +51,7 @@ export function syntheticStatements(scenario: Scenario, opts: SyntheticOptions):
       id: activity,
       definition: { type: 'http://adlnet.gov/expapi/activities/simulation', name: { 'en-US': scenario.title } },
     };
-    push({ verb: verb(COHORT_VERBS.initialized, 'initialized'), object, context: context(false) });
+    push({ verb: verb(VERB_IDS.initialized, 'initialized'), object, context: context(false) });
     const path: string[] = [];
     for (;;) {
       const r = replayPath(scenario, path);
@@ -77,19 +77,19 @@ export function syntheticStatements(scenario: Scenario, opts: SyntheticOptions):
       const answer = (choice: (typeof node.choices)[number], rewound: boolean) => {
         const after = replayPath(scenario, [...path, choice.id]);
         push({
-          verb: verb(COHORT_VERBS.answered, 'answered'),
+          verb: verb(VERB_IDS.answered, 'answered'),
           object: interaction,
           result: {
             response: choice.id,
             success: choice.stance === 'partnering',
             extensions: {
-              [COHORT_EXT.stance]: choice.stance,
-              [COHORT_EXT.markers]: [...choice.markers],
-              ...(choice.flags && { [COHORT_EXT.flags]: [...choice.flags] }),
-              [COHORT_EXT.meters]: after.ok ? after.steps.at(-1)!.meters : {},
-              [COHORT_EXT.nextNode]: after.ok ? after.at : '',
-              [COHORT_EXT.rewound]: rewound,
-              [COHORT_EXT.step]: path.length,
+              [EXT.stance]: choice.stance,
+              [EXT.markers]: [...choice.markers],
+              ...(choice.flags && { [EXT.flags]: [...choice.flags] }),
+              [EXT.meters]: after.ok ? after.steps.at(-1)!.meters : {},
+              [EXT.nextNode]: after.ok ? after.at : '',
+              [EXT.rewound]: rewound,
+              [EXT.step]: path.length,
             },
           },
           context: context(true),
@@ -99,9 +99,9 @@ export function syntheticStatements(scenario: Scenario, opts: SyntheticOptions):
       if (choice.stance !== 'partnering' && rand() < 0.1) {
         answer(choice, false);
         push({
-          verb: verb(COHORT_VERBS.rewound, 'rewound'),
+          verb: verb(VERB_IDS.rewound, 'rewound'),
           object: interaction,
-          result: { response: choice.id, extensions: { [COHORT_EXT.step]: path.length } },
+          result: { response: choice.id, extensions: { [EXT.step]: path.length } },
           context: context(true),
         });
         choice = pick();
@@ -114,26 +114,26 @@ export function syntheticStatements(scenario: Scenario, opts: SyntheticOptions):
       const ending = scenario.nodes[end.at] as { outcome: string };
       const share = end.steps.filter((s) => s.stance === 'partnering').length / Math.max(1, end.steps.length);
       const extensions = {
-        [COHORT_EXT.endingId]: end.at,
-        [COHORT_EXT.outcome]: ending.outcome,
-        [COHORT_EXT.path]: path,
-        [COHORT_EXT.partneringShare]: share,
+        [EXT.endingId]: end.at,
+        [EXT.outcome]: ending.outcome,
+        [EXT.path]: path,
+        [EXT.partneringShare]: share,
       };
       push({
-        verb: verb(COHORT_VERBS.completed, 'completed'),
+        verb: verb(VERB_IDS.completed, 'completed'),
         object,
         result: { completion: true, duration: 'PT5M', extensions },
         context: context(false),
       });
       const passed = share >= 0.6;
       push({
-        verb: verb(passed ? COHORT_VERBS.passed : COHORT_VERBS.failed, passed ? 'passed' : 'failed'),
+        verb: verb(passed ? VERB_IDS.passed : VERB_IDS.failed, passed ? 'passed' : 'failed'),
         object,
         result: { success: passed, score: { scaled: share }, extensions },
         context: context(false),
       });
     }
-    push({ verb: verb(COHORT_VERBS.terminated, 'terminated'), object, result: { duration: 'PT5M' }, context: context(false) });
+    push({ verb: verb(VERB_IDS.terminated, 'terminated'), object, result: { duration: 'PT5M' }, context: context(false) });
   }
   return out.slice(0, opts.statements);
 }

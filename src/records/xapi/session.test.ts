@@ -8,7 +8,7 @@ import { scenarioVersion } from '../../domain';
 import type { Attempt, Run } from '../../persistence/progress-schema';
 import type { LoadedScenario } from '../../persistence/scenarios';
 import { tinyScenario } from '../../testing/fixtures';
-import { EXT } from './iris';
+import { EXT } from '../../domain/xapi-iris';
 import { openRecordsDb } from './outbox';
 import { XapiSession } from './session';
 import type { StatementFrame } from './statements';

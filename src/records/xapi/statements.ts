@@ -4,7 +4,7 @@ import { compileScenario, currentNodeId, partneringShare, replay, resolveSteps, 
 import type { LoadedScenario } from '../../persistence/scenarios';
 import type { Attempt, Run } from '../../persistence/progress-schema';
 import type { LaunchActor } from '../launch';
-import { ACTIVITY_TYPES, CMI5, EXT, VERB_REWOUND } from './iris';
+import { ACTIVITY_TYPES, CMI5, EXT, NODE_SEGMENT, VERB_REWOUND } from '../../domain/xapi-iris';
 
 /** The mastery score when the LMS sets none (issue 8). */
 export const DEFAULT_MASTERY = 0.6;
@@ -126,7 +126,7 @@ const base = (frame: StatementFrame) => ({
   timestamp: frame.now().toISOString(),
 });
 
-export const nodeActivityId = (frame: StatementFrame, nodeId: string) => `${frame.activityId}/node/${encodeURIComponent(nodeId)}`;
+export const nodeActivityId = (frame: StatementFrame, nodeId: string) => `${frame.activityId}${NODE_SEGMENT}${encodeURIComponent(nodeId)}`;
 
 function interaction(frame: StatementFrame, title: string, nodeId: string, moment: Moment): Activity {
   const partnering = moment.choices.filter((c) => c.stance === 'partnering').map((c) => c.id);

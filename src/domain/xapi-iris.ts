@@ -1,6 +1,9 @@
 /**
- * Every IRI Catalyst mints, under one base (documented in the README, "In your LMS"). They are
- * identifiers, not pages: they must never change once an LRS holds statements using them.
+ * The xAPI vocabulary of Catalyst's learner records: every IRI Catalyst mints, under one base
+ * (documented in the README, "In your LMS"), and the ADL verbs it sends. The record keepers
+ * (records/xapi) write statements with it and the cohort reader (engine/cohort) reads them back, so
+ * it lives here, below both. They are identifiers, not pages: they must never change once an LRS
+ * holds statements using them.
  */
 export const IRI_BASE = 'https://catalyst.example/xapi/';
 
@@ -45,3 +48,17 @@ export const CMI5 = {
   moveOn: 'https://w3id.org/xapi/cmi5/context/categories/moveon',
   masteryScore: 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore',
 } as const;
+
+/** The verb ids Catalyst sends (ADL's, and its own `rewound`). */
+export const VERB_IDS = {
+  answered: 'http://adlnet.gov/expapi/verbs/answered',
+  rewound: VERB_REWOUND.id,
+  initialized: 'http://adlnet.gov/expapi/verbs/initialized',
+  completed: 'http://adlnet.gov/expapi/verbs/completed',
+  passed: 'http://adlnet.gov/expapi/verbs/passed',
+  failed: 'http://adlnet.gov/expapi/verbs/failed',
+  terminated: 'http://adlnet.gov/expapi/verbs/terminated',
+} as const;
+
+/** The segment between a scenario's activity id and a node id in an interaction's object id. */
+export const NODE_SEGMENT = '/node/';
