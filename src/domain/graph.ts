@@ -81,3 +81,23 @@ export function minChoicesLowerBound(scenario: Scenario): number {
   }
   return Infinity;
 }
+
+/**
+ * Node ids in play order: breadth-first from the start, so each node comes after the one that
+ * leads to it. Nodes the start cannot reach are left out. The facilitator view and the cohort's
+ * group debrief walk a scenario in this order.
+ */
+export function playOrder(scenario: Scenario): string[] {
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const queue = [scenario.start];
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i]!;
+    const node = own(scenario.nodes, id);
+    if (seen.has(id) || !node) continue;
+    seen.add(id);
+    order.push(id);
+    for (const next of successors(node)) if (!seen.has(next)) queue.push(next);
+  }
+  return order;
+}

@@ -1,5 +1,5 @@
 import { choiceEdgeId, routeEdgeId, type MapHeat } from '../../components/branch-map';
-import { successors } from '../../domain/graph';
+import { playOrder } from '../../domain/graph';
 import type { ScenarioFigures } from '../../engine/cohort';
 import type { Scenario } from '../../domain/schema';
 
@@ -46,17 +46,5 @@ export function heatOf(scenario: Scenario, fig: ScenarioFigures): MapHeat {
 }
 
 /** Moment ids in play order (breadth-first from the start), for the group debrief. */
-export function momentsInPlayOrder(scenario: Scenario): string[] {
-  const order: string[] = [];
-  const seen = new Set<string>();
-  const queue = [scenario.start];
-  while (queue.length) {
-    const id = queue.shift()!;
-    if (seen.has(id) || !Object.hasOwn(scenario.nodes, id)) continue;
-    seen.add(id);
-    const node = scenario.nodes[id]!;
-    if (node.kind === 'moment') order.push(id);
-    for (const next of successors(node)) if (!seen.has(next)) queue.push(next);
-  }
-  return order;
-}
+export const momentsInPlayOrder = (scenario: Scenario): string[] =>
+  playOrder(scenario).filter((id) => scenario.nodes[id]!.kind === 'moment');

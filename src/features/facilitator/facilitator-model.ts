@@ -1,18 +1,10 @@
-import { successors } from '../../domain/graph';
+import { playOrder as reachableInPlayOrder } from '../../domain/graph';
 import type { Scenario, ScenarioNode } from '../../domain/schema';
 
-/** Node ids in play order: breadth-first from the start, then any unreachable nodes by id. */
+/** Node ids in play order (domain/graph's playOrder), then any unreachable nodes by id. */
 export function playOrder(scenario: Scenario): string[] {
-  const order: string[] = [];
-  const seen = new Set<string>();
-  const queue = [scenario.start];
-  while (queue.length) {
-    const id = queue.shift()!;
-    if (seen.has(id) || !Object.hasOwn(scenario.nodes, id)) continue;
-    seen.add(id);
-    order.push(id);
-    for (const next of successors(scenario.nodes[id]!)) if (!seen.has(next)) queue.push(next);
-  }
+  const order = reachableInPlayOrder(scenario);
+  const seen = new Set(order);
   const rest = Object.keys(scenario.nodes)
     .filter((id) => !seen.has(id))
     .sort();
