@@ -1,54 +1,25 @@
-import { useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { FileDropZone } from '../../components/file-drop-zone';
 import { forgetLrsCredentials, loadLrsCredentials, saveLrsCredentials } from '../../persistence/lrs-credentials';
 import { defaultActivityId, fetchStatements, LrsError, type FetchProgress } from './lrs';
 
 /** Drop zone and file picker for statement JSON and progress exports, several at once. */
 export function ImportFiles({ busy, onFiles }: { readonly busy: boolean; readonly onFiles: (files: File[]) => void }) {
-  const input = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
-  const take = (list: FileList | null) => {
-    const files = list ? [...list] : [];
-    if (files.length) onFiles(files);
-  };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setOver(false);
-    take(e.dataTransfer.files);
-  };
   return (
     <section className="card cohort-source" aria-labelledby="cohort-import">
       <h2 id="cohort-import">Import files</h2>
       <p className="muted">
         xAPI statements exported from any LRS (JSON), or the progress exports trainees download from their Progress page.
       </p>
-      <div
-        className={`drop-zone cohort-drop${over ? ' is-over' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-      >
-        <p>Drop one or more .json files here, or</p>
-        <button type="button" className="button secondary" onClick={() => input.current?.click()} disabled={busy}>
-          Choose files…
-        </button>
-        <input
-          ref={input}
-          type="file"
-          accept=".json,application/json"
-          multiple
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-          data-testid="cohort-files"
-          onChange={(e) => {
-            take(e.currentTarget.files);
-            e.currentTarget.value = '';
-          }}
-        />
-      </div>
+      <FileDropZone
+        className="cohort-drop"
+        prompt="Drop one or more .json files here, or"
+        buttonLabel="Choose files…"
+        accept=".json,application/json"
+        testId="cohort-files"
+        busy={busy}
+        onFiles={onFiles}
+      />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { FileDropZone } from '../../components/file-drop-zone';
 import { Link } from 'react-router';
 import type { DraftDoc } from '../../domain/edit/ops';
 import { formatPath, type Problem } from '../../domain/problem';
@@ -18,48 +18,17 @@ const where = (p: Problem) => (p.line ? `Line ${p.line}, column ${p.column ?? 1}
 
 /** File picker and drop zone (the button is the keyboard way in). */
 export function ImportPanel({ busy, onFiles }: Props) {
-  const input = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
-  const take = (list: FileList | null) => {
-    const files = list ? [...list] : [];
-    if (files.length) onFiles(files);
-  };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setOver(false);
-    take(e.dataTransfer.files);
-  };
   return (
     <section className="card studio-import" aria-labelledby="import-heading">
       <h2 id="import-heading">Import a scenario file</h2>
-      <div
-        className={`drop-zone${over ? ' is-over' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-      >
-        <p>Drop a YAML or JSON scenario file here (up to 5 MB), or</p>
-        <button type="button" className="button secondary" onClick={() => input.current?.click()} disabled={busy}>
-          Choose a file…
-        </button>
-        <input
-          ref={input}
-          type="file"
-          accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
-          multiple
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-          data-testid="import-input"
-          onChange={(e) => {
-            take(e.currentTarget.files);
-            e.currentTarget.value = '';
-          }}
-        />
-      </div>
+      <FileDropZone
+        prompt="Drop a YAML or JSON scenario file here (up to 5 MB), or"
+        buttonLabel="Choose a file…"
+        accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
+        testId="import-input"
+        busy={busy}
+        onFiles={onFiles}
+      />
     </section>
   );
 }
