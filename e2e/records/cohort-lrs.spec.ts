@@ -36,11 +36,14 @@ test.setTimeout(180_000);
 test('seeded by cmi5 launches, the real LRS gives the Cohort page the counts on the map', async ({ browser, lms, lrs }) => {
   // Seed: several trainees, each in their own browser, launched by the LMS stand-in.
   const registrations: string[] = [];
+  // Its own course, so the Cohort page's fetch by activity id finds only these trainees, whatever
+  // the other tests in this worker stored in the same LRS.
+  const course = `cohort-${Date.now().toString(36)}`;
   let activityId = '';
   for (let i = 0; i < TRAINEES; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const launch = lms.launch({ scenario: SCENARIO });
+    const launch = lms.launch({ scenario: SCENARIO, course });
     activityId = launch.activityId;
     registrations.push(launch.registration);
     await page.goto(`./?${launch.query}`);

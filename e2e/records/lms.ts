@@ -16,6 +16,11 @@ export interface LaunchOptions {
   readonly launchMode?: 'Normal' | 'Browse' | 'Review';
   readonly masteryScore?: number;
   readonly returnURL?: string;
+  /**
+   * The course the assignable unit belongs to (default "catalyst"). The LRS is shared by every
+   * test in a worker, so a test that reads statements back by activity id uses a course of its own.
+   */
+  readonly course?: string;
 }
 
 export interface Launch {
@@ -71,7 +76,7 @@ export class LmsStandIn {
   launch(opts: LaunchOptions): Launch {
     const key = randomUUID().slice(0, 8);
     const registration = randomUUID();
-    const activityId = `https://lms.example.org/course/catalyst/au/${opts.scenario}`;
+    const activityId = `https://lms.example.org/course/${opts.course ?? 'catalyst'}/au/${opts.scenario}`;
     const actor = {
       objectType: 'Agent' as const,
       name: 'Test Learner',
@@ -86,7 +91,7 @@ export class LmsStandIn {
         moveOn: 'CompletedAndPassed',
         returnURL: opts.returnURL ?? `${this.origin}/returned`,
         contextTemplate: {
-          contextActivities: { grouping: [{ id: 'https://lms.example.org/course/catalyst' }] },
+          contextActivities: { grouping: [{ id: `https://lms.example.org/course/${opts.course ?? 'catalyst'}` }] },
           extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': randomUUID() },
         },
       },
