@@ -1,39 +1,15 @@
-import type { Page } from '@playwright/test';
 import { axeViolations } from '../fixtures';
 import { PlayPage } from '../pages/play-page';
-import { EXT, expect, statementsWhen, test, verbOf } from './records-fixtures';
+import { EXT, expect, playThrough, statementsWhen, test, verbOf } from './records-fixtures';
 
 const SCENARIO = 'the-glue';
-
-/** Play the launched scenario to its ending; returns the stance of each choice, as the feedback named it. */
-async function playThrough(page: Page): Promise<string[]> {
-  const play = new PlayPage(page);
-  const stances: string[] = [];
-  await page
-    .getByRole('main')
-    .getByRole('link', { name: /^Start\b/ })
-    .click();
-  for (let turn = 0; turn < 40 && !(await play.atDebrief()); turn++) {
-    await play.waitForTurn();
-    if (await play.atDebrief()) break;
-    if (await play.feedbackHeading.isVisible()) {
-      await play.continueButton.click();
-      continue;
-    }
-    await play.choose(turn % 2);
-    await expect(play.feedbackHeading).toBeVisible();
-    stances.push((await play.stance()).toLowerCase());
-  }
-  await page.waitForURL(/#\/attempts\//);
-  return stances;
-}
 
 test('a cmi5 launch played through sends the full statement sequence to the LRS', async ({ page, lms }) => {
   const launch = lms.launch({ scenario: SCENARIO, masteryScore: 0.5 });
   await page.goto(`./?${launch.query}`);
   // The launch opens the scenario's briefing.
   await expect(page.getByRole('main').getByRole('link', { name: /^Start\b/ })).toBeVisible();
-  const stances = await playThrough(page);
+  const stances = await playThrough(page, (turn) => turn % 2);
 
   const all = await statementsWhen(lms, launch.registration, (s) => s.some((x) => verbOf(x) === 'terminated'));
   const judgement = stances.filter((s) => s === 'partnering').length / stances.length >= 0.5 ? 'passed' : 'failed';

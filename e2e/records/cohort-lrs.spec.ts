@@ -1,34 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { axeViolations } from '../fixtures';
-import { PlayPage } from '../pages/play-page';
-import { EXT, expect, statementsWhen, test, verbOf } from './records-fixtures';
+import { EXT, expect, playThrough, statementsWhen, test, verbOf } from './records-fixtures';
 import type { Statement } from './lms';
 
 const SCENARIO = 'the-glue';
 const TRAINEES = 3;
 const start = /\nstart: ([a-z0-9-]+)\n/.exec(readFileSync(`scenarios/${SCENARIO}.yaml`, 'utf8'))![1]!;
-
-/** Play the launched scenario to its ending, choosing the response at `offset + turn` each time. */
-async function playThrough(page: Page, offset: number): Promise<void> {
-  const play = new PlayPage(page);
-  await page
-    .getByRole('main')
-    .getByRole('link', { name: /^Start\b/ })
-    .click();
-  for (let turn = 0; turn < 40 && !(await play.atDebrief()); turn++) {
-    await play.waitForTurn();
-    if (await play.atDebrief()) break;
-    if (await play.feedbackHeading.isVisible()) {
-      await play.continueButton.click();
-      continue;
-    }
-    const count = (await play.choiceTexts()).length;
-    await play.choose((offset + turn) % count);
-    await expect(play.feedbackHeading).toBeVisible();
-  }
-  await page.waitForURL(/#\/attempts\//);
-}
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(180_000);
@@ -47,7 +24,7 @@ test('seeded by cmi5 launches, the real LRS gives the Cohort page the counts on 
     activityId = launch.activityId;
     registrations.push(launch.registration);
     await page.goto(`./?${launch.query}`);
-    await playThrough(page, i);
+    await playThrough(page, (turn, count) => (i + turn) % count);
     await statementsWhen(lms, launch.registration, (s) => s.some((x) => verbOf(x) === 'terminated'));
     await context.close();
   }

@@ -1,4 +1,6 @@
+import type { Page } from '@playwright/test';
 import { test as base, expect } from '../fixtures';
+import { PlayPage } from '../pages/play-page';
 import { LmsStandIn, type Statement } from './lms';
 import { startLrs, type RunningLrs } from './lrs';
 
@@ -54,4 +56,31 @@ export async function statementsWhen(
     )
     .toBe(true);
   return last;
+}
+
+/**
+ * Play a launched scenario from its briefing to the debrief. At each moment `pick(turn, count)`
+ * chooses which displayed response to take. Returns the stance of each choice, as the feedback
+ * named it.
+ */
+export async function playThrough(page: Page, pick: (turn: number, count: number) => number): Promise<string[]> {
+  const play = new PlayPage(page);
+  const stances: string[] = [];
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: /^Start\b/ })
+    .click();
+  for (let turn = 0; turn < 40 && !(await play.atDebrief()); turn++) {
+    await play.waitForTurn();
+    if (await play.atDebrief()) break;
+    if (await play.feedbackHeading.isVisible()) {
+      await play.continueButton.click();
+      continue;
+    }
+    await play.choose(pick(turn, (await play.choiceTexts()).length));
+    await expect(play.feedbackHeading).toBeVisible();
+    stances.push((await play.stance()).toLowerCase());
+  }
+  await page.waitForURL(/#\/attempts\//);
+  return stances;
 }
