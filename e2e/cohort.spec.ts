@@ -171,7 +171,12 @@ test('group debrief mode by keyboard, at projector and phone sizes', async ({ pa
     await page.keyboard.press('Enter');
     await expect(hide).toHaveAttribute('aria-pressed', 'true');
     await expect(stances).toHaveCount(0);
-    await expect(page.locator('.gd-responses').getByText(/ of \d+ \(\d+%\)$/).first()).toBeVisible();
+    await expect(
+      page
+        .locator('.gd-responses')
+        .getByText(/ of \d+ \(\d+%\)$/)
+        .first(),
+    ).toBeVisible();
     await page.keyboard.press('Enter');
     await expect(stances.first()).toBeVisible();
     await page.getByRole('heading', { level: 2, name: /^Moment 1 of \d+:/ }).focus();

@@ -158,7 +158,8 @@ export function LrsConnect({
             aria-describedby={`${ids}-activities-hint`}
           />
           <p id={`${ids}-activities-hint`} className="muted cohort-hint">
-            Filled in for you: every Catalyst statement names its scenario this way, whichever LMS, course or link launched it. To see one course only, put that course’s activity id here instead (one per line).
+            Filled in for you: every Catalyst statement names its scenario this way, whichever LMS, course or link launched it. To see one
+            course only, put that course’s activity id here instead (one per line).
           </p>
         </div>
         <div className="actions">
