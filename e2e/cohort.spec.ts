@@ -171,6 +171,7 @@ test('group debrief mode by keyboard, at projector and phone sizes', async ({ pa
     await page.keyboard.press('Enter');
     await expect(hide).toHaveAttribute('aria-pressed', 'true');
     await expect(stances).toHaveCount(0);
+    await clean(page, `group debrief ${viewport.width}px, stances hidden`);
     await expect(
       page
         .locator('.gd-responses')
