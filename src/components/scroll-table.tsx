@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './scroll-table.css';
 
 /**
  * A data table that scrolls sideways on a narrow screen instead of overflowing the page: the
