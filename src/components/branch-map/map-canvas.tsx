@@ -17,6 +17,8 @@ import type { MapFlowEdge, MapFlowNode } from './flow-elements';
 
 const nodeTypes = { branch: MapNode };
 const edgeTypes = { branch: MapEdge };
+/** Spacing of the background grid (px at zoom 1); branch-map.tsx moves the grid while panning. */
+export const GRID_GAP = 24;
 const A11Y_HINT = 'Arrow keys move between boxes; Enter selects.';
 const ARIA_CONFIG = {
   'controls.ariaLabel': 'Map controls',
@@ -37,8 +39,6 @@ export interface MapCanvasProps {
   reducedMotion: boolean;
   onInit: (rf: ReactFlowInstance<MapFlowNode, MapFlowEdge>) => void;
   onMove: (event: unknown, viewport: Viewport) => void;
-  onMoveStart: () => void;
-  onMoveEnd: () => void;
   onNodeClick: NodeMouseHandler<MapFlowNode>;
   onGoToStart: () => void;
 }
@@ -62,10 +62,11 @@ function MapCanvasView(p: MapCanvasProps) {
         defaultViewport={p.startViewport}
         onInit={p.onInit}
         onMove={p.onMove}
-        onMoveStart={p.onMoveStart}
-        onMoveEnd={p.onMoveEnd}
         onNodeClick={p.onNodeClick}
         onlyRenderVisibleElements
+        // Dragging empty canvas pans through BranchMap's pointer handlers (see there); the wheel,
+        // pinch, the minimap and the controls still move the view through React Flow.
+        panOnDrag={false}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}
@@ -79,7 +80,7 @@ function MapCanvasView(p: MapCanvasProps) {
         maxZoom={2}
         ariaLabelConfig={ARIA_CONFIG}
       >
-        <Background gap={24} />
+        <Background gap={GRID_GAP} />
         <Controls showInteractive={false} fitViewOptions={{ padding: 0.08, duration: p.reducedMotion ? 0 : 300 }}>
           <ControlButton onClick={p.onGoToStart} aria-label="Go to the start node" title="Go to the start node">
             <span aria-hidden="true" className="bm-start-icon">
