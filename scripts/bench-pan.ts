@@ -197,4 +197,3 @@ export function topSelfTime(
   });
   return [...self].sort((a, b) => b[1] - a[1]).slice(0, n);
 }
-

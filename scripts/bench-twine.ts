@@ -3,11 +3,13 @@
  * Twine 2's story map side by side, on the same 200-node graph.
  *
  *   npm run bench:twine -- --twine DIR [--runs 5] [--size 200] [--no-build] [--profile]
- *                          [--port 4313] [--twine-port 4314]
+ *                          [--before OLD_DIST] [--port 4313] [--twine-port 4314]
+ *
+ * --before adds an earlier build of ours (a dist folder) to every round, e.g. to measure a fix.
  *
  * DIR is a built Twine 2 web app (the folder with its index.html; in a twinejs checkout
  * `npx vite build` writes dist/web). Twine is not part of this project: build it yourself
- * (see docs/benchmarks.md). Not part of `npm test`.
+ * (README, "Dragging the branch map pans it without React Flow's store"). Not part of `npm test`.
  *
  * What is compared, per run, in a fresh Chromium context at 1280×800 (CHROME_PATH or
  * /usr/bin/chromium, service workers blocked):
@@ -21,9 +23,11 @@
  *          map scrolled so the start passage is at the top centre too. Twine pans with a
  *          right-button drag on empty space (its scroll container sets scrollLeft/scrollTop on
  *          each pointer move; a left drag there is a marquee selection, not a pan).
- * Both get the same pointer path: from an empty point, `STEPS` moves 16 ms apart up and left
- * by PAN_DX × PAN_DY pixels (scripts/bench-pan.ts, shared with bench-studio). Frames are rAF
- * deltas in the page while dragging (longest and median) and the longest long-animation-frame.
+ * Both get the same pointer path: from an empty point, 60 moves 16 ms apart up and left by
+ * PAN_DX × PAN_DY pixels (scripts/bench-pan.ts, shared with bench-studio). Measured in the page
+ * while dragging: rAF deltas (longest and median frame), the longest long-animation-frame, each
+ * pointer move's event timeStamp to the next painted frame (median and longest), and the time
+ * from the first move to the last (the same 60 moves take longer when each costs more).
  * Runs alternate (ours, Twine, ours, Twine, ...) so machine load hits both alike; the table
  * shows medians.
  */
@@ -59,8 +63,8 @@ const ZOOM = 0.6;
 
 function usage(problem: string): never {
   console.error(`bench-twine: ${problem}
-Usage: npm run bench:twine -- --twine <Twine 2 web build folder, with index.html> [--runs 5] [--size 200] [--no-build] [--profile]
-Build Twine 2 first (docs/benchmarks.md): in a twinejs checkout, npm ci --ignore-scripts && npx vite build (writes dist/web).`);
+Usage: npm run bench:twine -- --twine <Twine 2 web build folder, with index.html> [--runs 5] [--size 200] [--no-build] [--profile] [--before OLD_DIST]
+Build Twine 2 first (README, bench:twine): in a twinejs checkout (tag 2.11.1), npm ci --ignore-scripts && npx vite build (writes dist/web).`);
   process.exit(2);
 }
 
@@ -75,7 +79,11 @@ const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '–');
 function twineStory(doc: ReturnType<typeof syntheticDraft>) {
   const graph = buildMapGraph(doc);
   const ids = graph.nodes.map((n) => n.id);
-  const layout = computeLayout({ ids, links: graph.edges.map((e) => [e.source, e.target]), ...(graph.startId ? { startId: graph.startId } : {}) });
+  const layout = computeLayout({
+    ids,
+    links: graph.edges.map((e) => [e.source, e.target]),
+    ...(graph.startId ? { startId: graph.startId } : {}),
+  });
   const minX = Math.min(...layout.xs);
   const minY = Math.min(...layout.ys);
   const storyId = 'bench-story';
@@ -167,7 +175,8 @@ async function profiler(browser: Browser, context: BrowserContext, page: Page, l
       console.log(`  ${label}, self time while dragging (ms):`);
       for (const [k, ms] of topSelfTime(profile)) console.log(`    ${ms.toFixed(1).padStart(7)}  ${k}`);
       console.log(`  ${label}, main-thread work while dragging by trace event (total ms, count):`);
-      for (const [k, v] of traceTotals(await browser.stopTracing())) console.log(`    ${v.ms.toFixed(1).padStart(7)} ${String(v.n).padStart(5)}  ${k}`);
+      for (const [k, v] of traceTotals(await browser.stopTracing()))
+        console.log(`    ${v.ms.toFixed(1).padStart(7)} ${String(v.n).padStart(5)}  ${k}`);
     },
   };
 }
@@ -202,14 +211,21 @@ async function runOurs(browser: Browser, base: string, doc: ReturnType<typeof sy
     );
     await page.goto('about:blank');
     await page.goto(`${base}#/studio/${id}`);
-    await page.waitForFunction(() => performance.getEntriesByName('branch-map:first-paint').length > 0, null, { timeout: 90_000, polling: 50 });
+    await page.waitForFunction(() => performance.getEntriesByName('branch-map:first-paint').length > 0, null, {
+      timeout: 90_000,
+      polling: 50,
+    });
     await page.waitForTimeout(1500); // autosave, problems panel
     const box = (await page.locator('.bm-canvas').first().boundingBox())!;
     const start = await emptyStart(page, box, '.react-flow__pane');
     if (!start) throw new Error(`${label}: no empty canvas to start the pan on`);
     const transform = () => page.evaluate(() => document.querySelector<HTMLElement>('.bm-canvas .react-flow__viewport')?.style.transform);
     const before = await transform();
-    const frames = await measurePan(page, { x: start.px, y: start.py, dx: PAN_DX, dy: PAN_DY }, await profiler(browser, context, page, label));
+    const frames = await measurePan(
+      page,
+      { x: start.px, y: start.py, dx: PAN_DX, dy: PAN_DY },
+      await profiler(browser, context, page, label),
+    );
     const moved = before !== (await transform());
     if (errors.length) console.warn(`  ${label}: ${errors.join('; ')}`);
     return { ...frames, moved };
@@ -227,7 +243,8 @@ async function runTwine(browser: Browser, base: string, data: ReturnType<typeof 
       // Prefs (twinejs src/store/persistence/local-storage/prefs): past the welcome screen and the what's-new note.
       const prefs = { welcomeSeen: true, lastUpdateSeen: '2.11.1' };
       localStorage.setItem('twine-prefs', Object.keys(prefs).join(','));
-      for (const [name, value] of Object.entries(prefs)) localStorage.setItem(`twine-prefs-${name}`, JSON.stringify({ id: name, name, value }));
+      for (const [name, value] of Object.entries(prefs))
+        localStorage.setItem(`twine-prefs-${name}`, JSON.stringify({ id: name, name, value }));
       localStorage.setItem('twine-stories', story.id);
       localStorage.setItem(`twine-stories-${story.id}`, JSON.stringify(story));
       localStorage.setItem('twine-passages', passages.map((p) => p.id).join(','));
@@ -236,7 +253,10 @@ async function runTwine(browser: Browser, base: string, data: ReturnType<typeof 
     await page.goto('about:blank');
     await page.goto(`${base}#/stories/${data.story.id}`);
     const n = data.passages.length;
-    await page.waitForFunction((count) => document.querySelectorAll('.passage-map .passage-card').length >= count, n, { timeout: 90_000, polling: 50 });
+    await page.waitForFunction((count) => document.querySelectorAll('.passage-map .passage-card').length >= count, n, {
+      timeout: 90_000,
+      polling: 50,
+    });
     // Start passage at the top centre, as ours opens.
     await page.evaluate(
       ({ startName, zoom }) => {
@@ -350,8 +370,12 @@ async function main() {
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   table.forEach((r) => console.log(line(r)));
   const ratio = (k: keyof PanFrames) => median(runs.ours.map((r) => r[k])) / median(runs.Twine.map((r) => r[k]));
-  console.log(`\nours / Twine: longest frame ${fmt(ratio('frame'), 2)}×, move→paint median ${fmt(ratio('moveMedian'), 2)}×, max ${fmt(ratio('moveMax'), 2)}×`);
-  console.log(`load average (1, 5, 15 min): before ${loadBefore.map((l) => l.toFixed(2)).join(', ')}; after ${loadAfter.map((l) => l.toFixed(2)).join(', ')}`);
+  console.log(
+    `\nours / Twine: longest frame ${fmt(ratio('frame'), 2)}×, move→paint median ${fmt(ratio('moveMedian'), 2)}×, max ${fmt(ratio('moveMax'), 2)}×`,
+  );
+  console.log(
+    `load average (1, 5, 15 min): before ${loadBefore.map((l) => l.toFixed(2)).join(', ')}; after ${loadAfter.map((l) => l.toFixed(2)).join(', ')}`,
+  );
   if (apps.some((app) => runs[app].some((r) => !r.moved))) {
     console.error('Some drags did not pan the view: the figures above do not measure a pan.');
     process.exitCode = 1;

@@ -120,7 +120,7 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
   // Dragging empty canvas pans the view. React Flow's own drag pan (d3-zoom) writes every pointer
   // move into its store, and every mounted box and edge re-runs its store selector, the culling of
   // onlyRenderVisibleElements re-runs and boxes mount and unmount: side by side with Twine 2 at 200
-  // nodes (scripts/bench-twine.ts) a move took 22 ms to paint against Twine's 14 (Twine scrolls and
+  // nodes (scripts/bench-twine.ts) a move took 25 ms to paint against Twine's 16 (Twine scrolls and
   // runs no script). Here a move only writes the viewport's transform (and the background grid's
   // offset); the store follows at most every PAN_COMMIT_MS, so culling, the minimap and the
   // boxes coming into view catch up at that rate, and on release. Like Twine, the drag captures
