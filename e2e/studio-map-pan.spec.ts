@@ -61,6 +61,14 @@ test('dragging empty canvas moves the boxes with the pointer, and they still tak
   await expect.poll(async () => (await box.boundingBox())!.x).toBeCloseTo(before.x - 50, 0);
   await expect.poll(async () => (await box.boundingBox())!.y).toBeCloseTo(before.y - 30, 0);
 
+  // The middle button pans too.
+  const third = await emptyPoint(page);
+  await page.mouse.move(third.x, third.y);
+  await page.mouse.down({ button: 'middle' });
+  for (let i = 1; i <= 5; i++) await page.mouse.move(third.x + 4 * i, third.y);
+  await page.mouse.up({ button: 'middle' });
+  await expect.poll(async () => (await box.boundingBox())!.x).toBeCloseTo(before.x - 30, 0);
+
   // The boxes are still hit: a click selects one.
   const at = (await box.boundingBox())!;
   await page.mouse.click(at.x + at.width / 2, at.y + Math.min(20, at.height / 2));

@@ -138,7 +138,9 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
   const onPointerDown = useCallback((event: PointerEvent<HTMLDivElement>) => {
     const target = event.target as Element;
     const rf = instance.current;
-    if (!rf || !event.isPrimary || event.button !== 0 || !target.classList.contains('react-flow__pane')) return;
+    // Touch drags and pinches stay with React Flow (see MapCanvas); the middle button pans too.
+    if (!rf || !event.isPrimary || event.pointerType === 'touch' || event.button > 1 || !target.classList.contains('react-flow__pane'))
+      return;
     try {
       target.setPointerCapture(event.pointerId);
     } catch {

@@ -19,6 +19,7 @@ const nodeTypes = { branch: MapNode };
 const edgeTypes = { branch: MapEdge };
 /** Spacing of the background grid (px at zoom 1); branch-map.tsx moves the grid while panning. */
 export const GRID_GAP = 24;
+const NO_MOUSE_PAN: number[] = [];
 const A11Y_HINT = 'Arrow keys move between boxes; Enter selects.';
 const ARIA_CONFIG = {
   'controls.ariaLabel': 'Map controls',
@@ -64,9 +65,12 @@ function MapCanvasView(p: MapCanvasProps) {
         onMove={p.onMove}
         onNodeClick={p.onNodeClick}
         onlyRenderVisibleElements
-        // Dragging empty canvas pans through BranchMap's pointer handlers (see there); the wheel,
-        // pinch, the minimap and the controls still move the view through React Flow.
-        panOnDrag={false}
+        // A mouse or pen drag on empty canvas pans through BranchMap's pointer handlers (see
+        // there). An empty button list leaves React Flow touch drags and pinches only; the wheel,
+        // the minimap and the controls also still move the view through React Flow. No pan key:
+        // Space is for selecting a focused box, and would start React Flow's pan as well.
+        panOnDrag={NO_MOUSE_PAN}
+        panActivationKeyCode={null}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}
