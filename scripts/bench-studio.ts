@@ -21,6 +21,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { syntheticDraft } from '../src/components/branch-map/synthetic-draft';
+import { measurePan, PAN_PROBES, topSelfTime, traceTotals } from './bench-pan';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -94,82 +95,6 @@ const KEYS = 20;
 const KEY_GAP_MS = 200;
 const PROFILE = process.argv.includes('--profile');
 
-/** Chromium trace -> total duration and count of the renderer main thread's top-level events. */
-function traceTotals(buffer: Buffer, n = 12) {
-  const events = (
-    JSON.parse(buffer.toString('utf8')) as {
-      traceEvents: { name: string; ph: string; dur?: number; tid: number; pid: number; args?: { name?: string } }[];
-    }
-  ).traceEvents;
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const totals = new Map<string, { ms: number; n: number }>();
-  for (const e of events) {
-    if (!main || e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || !e.dur) continue;
-    if (
-      ![
-        'FunctionCall',
-        'EventDispatch',
-        'UpdateLayoutTree',
-        'Layout',
-        'Paint',
-        'PrePaint',
-        'Layerize',
-        'Commit',
-        'HitTest',
-        'TimerFire',
-        'FireAnimationFrame',
-        'UpdateLayer',
-        'RasterTask',
-        'IntersectionObserverController::computeIntersections',
-        'ParseAuthorStyleSheet',
-        'ScheduleStyleRecalculation',
-      ].includes(e.name)
-    )
-      continue;
-    const t = totals.get(e.name) ?? { ms: 0, n: 0 };
-    t.ms += e.dur / 1000;
-    t.n++;
-    totals.set(e.name, t);
-  }
-  const longest = events
-    .filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask' && (e.dur ?? 0) > 30_000)
-    .map((e) => (e.dur! / 1000).toFixed(0));
-  console.log(`    tasks over 30 ms: ${longest.join(', ') || 'none'}`);
-  if (process.env.BENCH_TRACE_DETAIL) {
-    const on = (e: { pid: number; tid: number }) => main && e.pid === main.pid && e.tid === main.tid;
-    const big = events.filter((e) => on(e) && e.ph === 'X' && e.name === 'RunTask' && (e.dur ?? 0) > 30_000) as unknown as {
-      ts: number;
-      dur: number;
-    }[];
-    for (const t of big) {
-      const inner = (
-        events as unknown as { ts: number; dur?: number; name: string; ph: string; pid: number; tid: number; args?: unknown }[]
-      ).filter((e) => on(e) && e.ph === 'X' && e.ts >= t.ts && e.ts <= t.ts + t.dur && (e.dur ?? 0) > 2000 && e.name !== 'RunTask');
-      for (const e of inner) console.log(`      ${(e.dur! / 1000).toFixed(1)} ${e.name} ${JSON.stringify(e.args).slice(0, 160)}`);
-    }
-  }
-  return [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, n);
-}
-
-/** CDP CPU profile -> the functions with the most self time (ms), for --profile. */
-function topSelfTime(
-  profile: {
-    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
-    samples?: number[] | undefined;
-    timeDeltas?: number[] | undefined;
-  },
-  n = 15,
-) {
-  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
-  const self = new Map<string, number>();
-  (profile.samples ?? []).forEach((id, i) => {
-    const f = byId.get(id)!.callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
-  });
-  return [...self].sort((a, b) => b[1] - a[1]).slice(0, n);
-}
-
 /** Store a draft record the way src/persistence/drafts.ts does (database 'catalyst' v1, store 'drafts', keyPath 'id'). */
 async function seedDraft(page: Page, record: unknown): Promise<void> {
   await page.evaluate(
@@ -194,26 +119,11 @@ async function seedDraft(page: Page, record: unknown): Promise<void> {
   );
 }
 
-/** In-page probes: long-animation-frame entries and a rAF frame sampler. */
-const PROBES = () => {
-  const w = window as unknown as { __loaf: { start: number; duration: number }[]; __frames: number[]; __sampling: boolean };
-  w.__loaf = [];
-  w.__frames = [];
-  w.__sampling = false;
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__loaf.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'long-animation-frame', buffered: true });
-  } catch {
-    /* not supported */
-  }
-};
-
 async function measure(browser: Browser, base: string, size: number, doc: ReturnType<typeof syntheticDraft>): Promise<Run> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   // tsx (esbuild keepNames) wraps functions in __name(); give page scripts a no-op one.
   await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-  await context.addInitScript(PROBES);
+  await context.addInitScript(PAN_PROBES);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -299,22 +209,6 @@ async function measure(browser: Browser, base: string, size: number, doc: Return
   const startTransform = await page.evaluate(
     () => document.querySelector<HTMLElement>('.bm-canvas .react-flow__viewport')?.style.transform,
   );
-  const dragStart = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __sampling: boolean };
-    w.__frames = [];
-    w.__sampling = true;
-    let last = performance.now();
-    const tick = (t: number) => {
-      w.__frames.push(t - last);
-      last = t;
-      if (w.__sampling) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame((t) => {
-      last = t;
-      requestAnimationFrame(tick);
-    });
-    return performance.now();
-  });
   // Start on empty canvas (the pane itself, not a box, an edge label, the minimap or a control),
   // so the drag pans the view. The drag goes up and left by 60% of the canvas.
   const start = await page.evaluate(({ x, y, width, height }) => {
@@ -328,42 +222,29 @@ async function measure(browser: Browser, base: string, size: number, doc: Return
     return undefined;
   }, box);
   if (!start) throw new Error('no empty canvas to start the pan on');
-  const sx = start.px;
-  const sy = start.py;
   const cdp = PROFILE ? await context.newCDPSession(page) : undefined;
-  if (cdp) {
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await cdp.send('Profiler.start');
-  }
-  await page.mouse.move(sx, sy);
-  await page.mouse.down();
-  const steps = 60;
-  for (let i = 1; i <= steps; i++) {
-    await page.mouse.move(sx - (i / steps) * box.width * 0.6, sy - (i / steps) * box.height * 0.6);
-    await page.waitForTimeout(16);
-  }
-  await page.mouse.up();
-  if (cdp) {
-    const { profile } = await cdp.send('Profiler.stop');
-    console.log(`  ${size} nodes, self time while dragging (ms):`);
-    for (const [k, ms] of topSelfTime(profile)) console.log(`    ${ms.toFixed(1).padStart(7)}  ${k}`);
-    console.log(`  ${size} nodes, main-thread work while dragging by trace event (total ms, count):`);
-    for (const [k, v] of traceTotals(await browser.stopTracing()))
-      console.log(`    ${v.ms.toFixed(1).padStart(7)} ${String(v.n).padStart(5)}  ${k}`);
-  }
-  await page.waitForTimeout(100);
-  const drag = await page.evaluate((t) => {
-    const w = window as unknown as { __frames: number[]; __sampling: boolean; __loaf: { start: number; duration: number }[] };
-    w.__sampling = false;
-    const sorted = [...w.__frames].sort((a, b) => a - b);
-    return {
-      frame: Math.max(0, ...w.__frames),
-      median: sorted[Math.floor(sorted.length / 2)] ?? NaN,
-      loaf: Math.max(0, ...w.__loaf.filter((e) => e.start >= t).map((e) => e.duration)),
-    };
-  }, dragStart);
+  const drag = await measurePan(
+    page,
+    { x: start.px, y: start.py, dx: -box.width * 0.6, dy: -box.height * 0.6 },
+    {
+      during: async () => {
+        if (!cdp) return;
+        await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+        await cdp.send('Profiler.start');
+      },
+      after: async () => {
+        if (!cdp) return;
+        const { profile } = await cdp.send('Profiler.stop');
+        console.log(`  ${size} nodes, self time while dragging (ms):`);
+        for (const [k, ms] of topSelfTime(profile)) console.log(`    ${ms.toFixed(1).padStart(7)}  ${k}`);
+        console.log(`  ${size} nodes, main-thread work while dragging by trace event (total ms, count):`);
+        for (const [k, v] of traceTotals(await browser.stopTracing()))
+          console.log(`    ${v.ms.toFixed(1).padStart(7)} ${String(v.n).padStart(5)}  ${k}`);
+      },
+    },
+  );
   const endTransform = await page.evaluate(() => document.querySelector<HTMLElement>('.bm-canvas .react-flow__viewport')?.style.transform);
   if (startTransform === endTransform) errors.push('the drag did not move the view');
 

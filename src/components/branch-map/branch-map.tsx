@@ -1,15 +1,21 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { NodeMouseHandler, ReactFlowInstance, Viewport } from '@xyflow/react';
 import './branch-map.css';
 import { applyHeat, buildMapGraph, type BranchMapDoc, type MapHeat } from './map-model';
 import { buildFlowElements, createFlowCache, type MapFlowEdge, type MapFlowNode } from './flow-elements';
-import { MapCanvas } from './map-canvas';
+import { GRID_GAP, MapCanvas } from './map-canvas';
 import { MapList } from './map-list';
 import { MapStore, MapStoreContext } from './map-store';
 import { nextNodeId } from './keyboard-nav';
 import { MARK_FIRST_PAINT, useMapLayout } from './use-map-layout';
 import { initialViewport, isCentreVisible, usePrefersReducedMotion, zoomBand } from './map-view';
 import { NODE_HEIGHT, NODE_WIDTH } from './layout-constants';
+
+/**
+ * While dragging, the map's store follows the view at most this often (ms). Boxes coming into
+ * view appear at this rate; the view itself moves with every pointer move.
+ */
+const PAN_COMMIT_MS = 100;
 
 export interface BranchMapProps {
   doc: BranchMapDoc;
@@ -111,10 +117,74 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
       canvasRef.current.dataset.zoom = next;
     }
   }, []);
-  // While the view moves, the boxes and edges neither take hit tests nor repaint: see .is-moving
-  // in branch-map.css.
-  const onMoveStart = useCallback(() => canvasRef.current?.classList.add('is-moving'), []);
-  const onMoveEnd = useCallback(() => canvasRef.current?.classList.remove('is-moving'), []);
+  // Dragging empty canvas pans the view. React Flow's own drag pan (d3-zoom) writes every pointer
+  // move into its store, and every mounted box and edge re-runs its store selector, the culling of
+  // onlyRenderVisibleElements re-runs and boxes mount and unmount: side by side with Twine 2 at 200
+  // nodes (scripts/bench-twine.ts) a move took 25 ms to paint against Twine's 16 (Twine scrolls and
+  // runs no script). Here a move only writes the viewport's transform (and the background grid's
+  // offset); the store follows at most every PAN_COMMIT_MS, so culling, the minimap and the
+  // boxes coming into view catch up at that rate, and on release. Like Twine, the drag captures
+  // the pointer, so the browser does not hit-test the boxes and edges under it on every move.
+  const pan = useRef<{
+    pointerId: number;
+    startX: number;
+    startY: number;
+    from: Viewport;
+    at: Viewport;
+    committed: number;
+    viewport: HTMLElement | null;
+    grid: SVGPatternElement | null;
+  } | null>(null);
+  const onPointerDown = useCallback((event: PointerEvent<HTMLDivElement>) => {
+    const target = event.target as Element;
+    const rf = instance.current;
+    // Touch drags and pinches stay with React Flow (see MapCanvas); the middle button pans too.
+    if (!rf || !event.isPrimary || event.pointerType === 'touch' || event.button > 1 || !target.classList.contains('react-flow__pane'))
+      return;
+    try {
+      target.setPointerCapture(event.pointerId);
+    } catch {
+      return; // the pointer is already gone
+    }
+    const from = rf.getViewport();
+    pan.current = {
+      pointerId: event.pointerId,
+      startX: event.clientX,
+      startY: event.clientY,
+      from,
+      at: from,
+      committed: performance.now(),
+      viewport: canvasRef.current?.querySelector<HTMLElement>('.react-flow__viewport') ?? null,
+      grid: canvasRef.current?.querySelector<SVGPatternElement>('.react-flow__background pattern') ?? null,
+    };
+    canvasRef.current?.classList.add('is-panning');
+  }, []);
+  const onPointerMove = useCallback((event: PointerEvent<HTMLDivElement>) => {
+    const p = pan.current;
+    const rf = instance.current;
+    if (!p || !rf || event.pointerId !== p.pointerId) return;
+    const at = { x: p.from.x + event.clientX - p.startX, y: p.from.y + event.clientY - p.startY, zoom: p.from.zoom };
+    p.at = at;
+    if (p.viewport) p.viewport.style.transform = `translate(${at.x}px, ${at.y}px) scale(${at.zoom})`;
+    if (p.grid) {
+      // As React Flow's <Background> places its pattern.
+      const gap = GRID_GAP * at.zoom;
+      p.grid.setAttribute('x', String(at.x % gap));
+      p.grid.setAttribute('y', String(at.y % gap));
+    }
+    const now = performance.now();
+    if (now - p.committed >= PAN_COMMIT_MS) {
+      p.committed = now;
+      void rf.setViewport(at);
+    }
+  }, []);
+  const endPan = useCallback((event: PointerEvent<HTMLDivElement>) => {
+    const p = pan.current;
+    if (!p || event.pointerId !== p.pointerId) return;
+    pan.current = null;
+    canvasRef.current?.classList.remove('is-panning');
+    if (p.at !== p.from) void instance.current?.setViewport(p.at);
+  }, []);
   const onInit = useCallback(
     (rf: ReactFlowInstance<MapFlowNode, MapFlowEdge>) => {
       instance.current = rf;
@@ -213,7 +283,17 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
           />
         </div>
       ) : (
-        <div className="bm-canvas" ref={setCanvas} onKeyDown={onKeyDown} data-zoom="near">
+        <div
+          className="bm-canvas"
+          ref={setCanvas}
+          onKeyDown={onKeyDown}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={endPan}
+          onPointerCancel={endPan}
+          onLostPointerCapture={endPan}
+          data-zoom="near"
+        >
           {!flow || !startViewport ? (
             <p className="bm-loading" role="status">
               Laying out the map…
@@ -229,8 +309,6 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
                 reducedMotion={reducedMotion}
                 onInit={onInit}
                 onMove={onMove}
-                onMoveStart={onMoveStart}
-                onMoveEnd={onMoveEnd}
                 onNodeClick={onNodeClick}
                 onGoToStart={onGoToStart}
               />

@@ -17,6 +17,9 @@ import type { MapFlowEdge, MapFlowNode } from './flow-elements';
 
 const nodeTypes = { branch: MapNode };
 const edgeTypes = { branch: MapEdge };
+/** Spacing of the background grid (px at zoom 1); branch-map.tsx moves the grid while panning. */
+export const GRID_GAP = 24;
+const NO_MOUSE_PAN: number[] = [];
 const A11Y_HINT = 'Arrow keys move between boxes; Enter selects.';
 const ARIA_CONFIG = {
   'controls.ariaLabel': 'Map controls',
@@ -37,8 +40,6 @@ export interface MapCanvasProps {
   reducedMotion: boolean;
   onInit: (rf: ReactFlowInstance<MapFlowNode, MapFlowEdge>) => void;
   onMove: (event: unknown, viewport: Viewport) => void;
-  onMoveStart: () => void;
-  onMoveEnd: () => void;
   onNodeClick: NodeMouseHandler<MapFlowNode>;
   onGoToStart: () => void;
 }
@@ -62,10 +63,14 @@ function MapCanvasView(p: MapCanvasProps) {
         defaultViewport={p.startViewport}
         onInit={p.onInit}
         onMove={p.onMove}
-        onMoveStart={p.onMoveStart}
-        onMoveEnd={p.onMoveEnd}
         onNodeClick={p.onNodeClick}
         onlyRenderVisibleElements
+        // A mouse or pen drag on empty canvas pans through BranchMap's pointer handlers (see
+        // there). An empty button list leaves React Flow touch drags and pinches only; the wheel,
+        // the minimap and the controls also still move the view through React Flow. No pan key:
+        // Space is for selecting a focused box, and would start React Flow's pan as well.
+        panOnDrag={NO_MOUSE_PAN}
+        panActivationKeyCode={null}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}
@@ -79,7 +84,7 @@ function MapCanvasView(p: MapCanvasProps) {
         maxZoom={2}
         ariaLabelConfig={ARIA_CONFIG}
       >
-        <Background gap={24} />
+        <Background gap={GRID_GAP} />
         <Controls showInteractive={false} fitViewOptions={{ padding: 0.08, duration: p.reducedMotion ? 0 : 300 }}>
           <ControlButton onClick={p.onGoToStart} aria-label="Go to the start node" title="Go to the start node">
             <span aria-hidden="true" className="bm-start-icon">
