@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { usePageTitle } from '../../components/use-page-title';
 import { blankScenario, updateMeta, type DraftDoc } from '../../domain/edit/ops';
-import { deleteDraft, requestPersistence, restoreDraft, storageErrorMessage, type DraftRecord } from '../../persistence/drafts';
+import { deleteDraft, requestPersistence, restoreDraft, storageErrorMessage, type DraftRecord, type DraftSummary } from '../../persistence/drafts';
 import { bundledSummaries, loadScenario } from '../../persistence/scenarios';
 import { downloadText } from '../../lib/download';
 import { createDraft } from './draft-records';
@@ -22,7 +22,6 @@ interface Failure {
 export function StudioListPage() {
   usePageTitle('Studio');
   const navigate = useNavigate();
-  const { drafts, error, damaged, refresh } = useDraftList();
   const [failure, setFailure] = useState<Failure>();
   const [busy, setBusy] = useState(false);
   const [outcomes, setOutcomes] = useState<readonly ImportOutcome[]>([]);
@@ -46,9 +45,8 @@ export function StudioListPage() {
     setFailure(undefined);
     void requestPersistence().then((p) => p !== undefined && setPersisted(p));
     try {
-      const record = await createDraft(doc);
-      refresh();
-      return record;
+      // Saving invalidates the cached list (drafts.ts), so the list re-reads by itself.
+      return await createDraft(doc);
     } catch (e) {
       setFailure({ message: storageErrorMessage(e), doc });
       return undefined;
@@ -86,7 +84,6 @@ export function StudioListPage() {
       }
     } finally {
       setBusy(false);
-      refresh();
     }
   }
 
@@ -113,11 +110,11 @@ export function StudioListPage() {
     }
   }
 
-  async function onDelete(record: DraftRecord) {
+  async function onDelete(draft: DraftSummary) {
     try {
-      const gone = await deleteDraft(record.id);
-      setDeleted(gone ?? record);
-      refresh();
+      // The whole record comes back from the delete, so Undo can put it back exactly.
+      const gone = await deleteDraft(draft.id);
+      if (gone) setDeleted(gone);
     } catch (e) {
       setFailure({ message: storageErrorMessage(e).replace('Export the draft to keep a copy.', '').trim() });
     }
@@ -129,7 +126,6 @@ export function StudioListPage() {
       await restoreDraft(deleted);
       setHighlight(deleted.id);
       setDeleted(undefined);
-      refresh();
     } catch (e) {
       setFailure({ message: storageErrorMessage(e), doc: deleted.doc });
     }
@@ -219,34 +215,44 @@ export function StudioListPage() {
             </button>
           </div>
         )}
-        {error && (
-          <p className="studio-error" role="alert">
-            {error}
-          </p>
-        )}
-        {damaged.length > 0 && (
-          <div className="studio-error" role="alert">
-            <p>
-              {damaged.length === 1 ? 'One stored draft' : `${damaged.length} stored drafts`} could not be read, and{' '}
-              {damaged.length === 1 ? 'is' : 'are'} left unchanged in this browser:
-            </p>
-            <ul>
-              {damaged.map((d) => (
-                <li key={d.id}>
-                  <code>{d.id || '(no id)'}</code>: {d.reason}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {drafts === undefined ? (
-          <p>Loading drafts…</p>
-        ) : drafts.length ? (
-          <DraftList drafts={drafts} onDelete={(r) => void onDelete(r)} {...(highlight ? { highlight } : {})} />
-        ) : (
-          !error && <p className="muted">No drafts yet. Start a new scenario, duplicate one from the library, or import a file.</p>
-        )}
+        <Suspense fallback={<p>Loading drafts…</p>}>
+          <Drafts onDelete={(d) => void onDelete(d)} {...(highlight ? { highlight } : {})} />
+        </Suspense>
       </section>
     </main>
+  );
+}
+
+/** The stored drafts (their summaries), drafts that could not be read, or why none could be. */
+function Drafts({ highlight, onDelete }: { readonly highlight?: string; readonly onDelete: (draft: DraftSummary) => void }) {
+  const { drafts, error, damaged } = useDraftList();
+  return (
+    <>
+      {error && (
+        <p className="studio-error" role="alert">
+          {error}
+        </p>
+      )}
+      {damaged.length > 0 && (
+        <div className="studio-error" role="alert">
+          <p>
+            {damaged.length === 1 ? 'One stored draft' : `${damaged.length} stored drafts`} could not be read, and{' '}
+            {damaged.length === 1 ? 'is' : 'are'} left unchanged in this browser:
+          </p>
+          <ul>
+            {damaged.map((d) => (
+              <li key={d.id}>
+                <code>{d.id || '(no id)'}</code>: {d.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {drafts.length ? (
+        <DraftList drafts={drafts} onDelete={onDelete} {...(highlight ? { highlight } : {})} />
+      ) : (
+        !error && <p className="muted">No drafts yet. Start a new scenario, duplicate one from the library, or import a file.</p>
+      )}
+    </>
   );
 }
