@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { PlayPage } from './pages/play-page';
 import { StudioPage } from './pages/studio-page';
+import { TEXT, TITLE, endingWritten, expectStage, openStage, openingWritten, problemsFixed, routeWritten, secondWritten } from './studio-journey';
 
 /**
  * An author builds a scenario from blank in the studio: with the mouse, then with the keyboard
@@ -288,136 +289,173 @@ test('a valid draft is in the trainee library marked Draft and plays; an invalid
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });
 
-test('build a scenario from blank with the keyboard alone, fix its problems and preview it', async ({ page }) => {
-  test.setTimeout(180_000);
-  const studio = new StudioPage(page);
-  const kb = page.keyboard;
-  await studio.gotoList();
-  await studio.activate(studio.newScenarioButton);
-  await page.waitForURL(/#\/studio\/draft-[a-z0-9]+/);
-  await expect(studio.inspectorHeading).toBeVisible();
+/*
+ * The same journey with the keyboard alone, in stages (e2e/studio-journey.ts): each test imports
+ * the draft the previous stage leaves (with the keyboard too) and ends by checking the export
+ * against the next stage, so together they cover building, fixing and previewing by keyboard.
+ */
+test.describe('keyboard alone', () => {
+  test('start a draft from the list and write the opening moment', async ({ page }) => {
+    const studio = new StudioPage(page);
+    const kb = page.keyboard;
+    await studio.gotoList();
+    await studio.activate(studio.newScenarioButton);
+    await page.waitForURL(/#\/studio\/draft-[a-z0-9]+/);
+    await expect(studio.inspectorHeading).toBeVisible();
 
-  await studio.typeInto(page.getByRole('textbox', { name: 'Scenario title' }), 'Keyboard-built: the stretched founder');
+    await studio.typeInto(page.getByRole('textbox', { name: 'Scenario title' }), TITLE);
 
-  // Select the start moment on the map (Tab to its box, Enter); the inspector takes the focus.
-  await studio.activate(studio.mapNode('opening'), { backwards: true });
-  await studio.expectInspecting('opening');
-  await expect(studio.inspectorHeading).toBeFocused();
-  await studio.typeInto(page.getByRole('textbox', { name: 'Client line' }), 'Every investor call ends with me promising more.');
-  const c1 = studio.choice(1);
-  await studio.typeInto(c1.getByRole('textbox', { name: 'Response text' }), 'What would you like to leave here with today?');
-  // Next node: arrow to "New moment…" (nothing is created while browsing), Enter creates and links it.
-  const next1 = c1.getByRole('combobox', { name: 'Next node' });
-  await studio.tabTo(next1);
-  await kb.press('End');
-  await kb.press('ArrowUp');
-  await kb.press('ArrowUp');
-  await expect(studio.mapSummary).toHaveText(/^2 nodes/);
-  await expect(page.getByText('Press Enter to create a new moment and link it.')).toBeVisible();
-  await kb.press('Enter');
-  await expect(next1).toHaveValue('moment-2');
-  await expect(studio.mapSummary).toHaveText(/^3 nodes/);
-  await expect(next1).toBeFocused();
-  await studio.typeInto(c1.getByRole('textbox', { name: 'Feedback', exact: true }), 'Lets the client name what the session is for.');
+    // Select the start moment on the map (Tab to its box, Enter); the inspector takes the focus.
+    await studio.activate(studio.mapNode('opening'), { backwards: true });
+    await studio.expectInspecting('opening');
+    await expect(studio.inspectorHeading).toBeFocused();
+    await studio.typeInto(page.getByRole('textbox', { name: 'Client line' }), TEXT.openingClient);
+    const c1 = studio.choice(1);
+    await studio.typeInto(c1.getByRole('textbox', { name: 'Response text' }), TEXT.openingInvite);
+    // Next node: arrow to "New moment…" (nothing is created while browsing), Enter creates and links it.
+    const next1 = c1.getByRole('combobox', { name: 'Next node' });
+    await studio.tabTo(next1);
+    await kb.press('End');
+    await kb.press('ArrowUp');
+    await kb.press('ArrowUp');
+    await expect(studio.mapSummary).toHaveText(/^2 nodes/);
+    await expect(page.getByText('Press Enter to create a new moment and link it.')).toBeVisible();
+    await kb.press('Enter');
+    await expect(next1).toHaveValue('moment-2');
+    await expect(studio.mapSummary).toHaveText(/^3 nodes/);
+    await expect(next1).toBeFocused();
+    await studio.typeInto(c1.getByRole('textbox', { name: 'Feedback', exact: true }), TEXT.openingFeedback);
 
-  // A directing choice; its feedback and partnering alternative are left for the Problems panel.
-  await studio.activate(page.getByRole('button', { name: 'Add choice' }));
-  const c2 = studio.choice(2);
-  await expect(c2.getByRole('textbox', { name: 'Response text' })).toBeFocused();
-  await kb.type('Cancel two of those calls this week.');
-  await kb.press('Tab');
-  await expect(c2.getByRole('combobox', { name: 'Stance' })).toBeFocused();
-  await kb.press('ArrowDown');
-  await expect(c2.getByRole('combobox', { name: 'Stance' })).toHaveValue('directing');
-  await kb.press('Tab');
-  await expect(c2.getByRole('combobox', { name: 'Next node' })).toBeFocused();
-  await kb.type('moment-2');
-  await expect(c2.getByRole('combobox', { name: 'Next node' })).toHaveValue('moment-2');
+    // A directing choice; its feedback and partnering alternative are left for the Problems panel.
+    await studio.activate(page.getByRole('button', { name: 'Add choice' }));
+    const c2 = studio.choice(2);
+    await expect(c2.getByRole('textbox', { name: 'Response text' })).toBeFocused();
+    await kb.type(TEXT.directing);
+    await kb.press('Tab');
+    await expect(c2.getByRole('combobox', { name: 'Stance' })).toBeFocused();
+    await kb.press('ArrowDown');
+    await expect(c2.getByRole('combobox', { name: 'Stance' })).toHaveValue('directing');
+    await kb.press('Tab');
+    await expect(c2.getByRole('combobox', { name: 'Next node' })).toBeFocused();
+    await kb.type('moment-2');
+    await expect(c2.getByRole('combobox', { name: 'Next node' })).toHaveValue('moment-2');
 
-  // The second moment.
-  await studio.activate(c1.getByRole('button', { name: 'Open moment-2' }), { backwards: true });
-  await studio.expectInspecting('moment-2');
-  await studio.typeInto(page.getByRole('textbox', { name: 'Client line' }), 'I do not know how to say no to the people who fund us.');
-  const m2 = studio.choice(1);
-  await studio.typeInto(m2.getByRole('textbox', { name: 'Response text' }), 'What would saying no cost you, and what would it give you?');
-  await studio.typeInto(m2.getByRole('spinbutton', { name: 'Trust change' }), '10');
-  const next2 = m2.getByRole('combobox', { name: 'Next node' });
-  await studio.tabTo(next2, { backwards: true });
-  await kb.press('End');
-  await kb.press('ArrowUp');
-  await kb.press('Enter');
-  await expect(next2).toHaveValue('route-1');
+    await expectStage(page, openingWritten());
+  });
 
-  // The route node: Trust at least 60 goes to a third moment; the fallback to the first ending.
-  await studio.activate(m2.getByRole('button', { name: 'Open route-1' }));
-  await studio.expectInspecting('route-1');
-  await studio.activate(page.getByRole('button', { name: 'Add route', exact: true }));
-  const r1 = studio.route(1);
-  await expect(r1).toHaveAccessibleName('Route 1');
-  await expect(r1.getByRole('combobox', { name: 'Trust condition' })).toHaveValue('gte');
-  await studio.typeInto(r1.getByRole('spinbutton', { name: 'Trust threshold' }), '60');
-  const rNext = r1.getByRole('combobox', { name: 'Next node' });
-  await studio.tabTo(rNext);
-  await kb.press('End');
-  await kb.press('ArrowUp');
-  await kb.press('ArrowUp');
-  await kb.press('Enter');
-  await expect(rNext).toHaveValue('moment-3');
-  const fallbackNext = studio.route(2).getByRole('combobox', { name: 'Next node' });
-  await studio.tabTo(fallbackNext);
-  await kb.type('ending');
-  await expect(fallbackNext).toHaveValue('ending');
+  test('write the second moment and link it to a new route node', async ({ page }, testInfo) => {
+    const studio = new StudioPage(page);
+    const kb = page.keyboard;
+    await openStage(page, testInfo, openingWritten());
 
-  // The third moment leads to a new ending.
-  await studio.activate(r1.getByRole('button', { name: 'Open moment-3' }), { backwards: true });
-  await studio.expectInspecting('moment-3');
-  await studio.typeInto(page.getByRole('textbox', { name: 'Client line' }), 'Maybe I could ask for a month without new promises.');
-  const m3 = studio.choice(1);
-  await studio.typeInto(m3.getByRole('textbox', { name: 'Response text' }), 'What would that month make possible?');
-  const next3 = m3.getByRole('combobox', { name: 'Next node' });
-  await studio.tabTo(next3);
-  await kb.press('End');
-  await kb.press('Enter');
-  await expect(next3).toHaveValue('ending-2');
-  await studio.activate(m3.getByRole('button', { name: 'Open ending-2' }));
-  await studio.expectInspecting('ending-2');
-  const outcome = page.getByRole('combobox', { name: 'Outcome' });
-  await studio.tabTo(outcome);
-  await kb.press('Home');
-  await expect(outcome).toHaveValue('breakthrough');
-  await studio.typeInto(page.getByRole('textbox', { name: 'Client line' }), 'I will write to the board tonight.');
-  await studio.typeInto(page.getByRole('textbox', { name: 'Ending summary' }), 'The founder chose a boundary and a first step.');
+    await studio.activate(studio.mapNode('moment-2'));
+    await studio.expectInspecting('moment-2');
+    await studio.typeInto(page.getByRole('textbox', { name: 'Client line' }), TEXT.secondClient);
+    const m2 = studio.choice(1);
+    await studio.typeInto(m2.getByRole('textbox', { name: 'Response text' }), TEXT.secondResponse);
+    await studio.typeInto(m2.getByRole('spinbutton', { name: 'Trust change' }), '10');
+    const next2 = m2.getByRole('combobox', { name: 'Next node' });
+    await studio.tabTo(next2, { backwards: true });
+    await kb.press('End');
+    await kb.press('ArrowUp');
+    await kb.press('Enter');
+    await expect(next2).toHaveValue('route-1');
 
-  // Problems: Tab to each error, Enter focuses its field, type the fix.
-  await expect(studio.errorButtons).toHaveCount(2);
-  const fixes: Record<string, string> = {
-    'field-nodes.opening.choices.1.feedback': 'Hands the client a plan before they have said what they want.',
-    'field-nodes.opening.choices.1.partneringAlternative': 'What would you like to do about those calls?',
-  };
-  for (let left = 2; left > 0; left--) {
-    await studio.activate(studio.errorButtons.first());
-    const id = (await page.locator(':focus').getAttribute('id')) ?? '';
-    expect(Object.keys(fixes), `the problem focused ${id}`).toContain(id);
-    await kb.type(fixes[id]!);
-    await expect(studio.errorButtons).toHaveCount(left - 1);
-  }
-  await studio.expectNoErrors();
-  await studio.expectSaved();
+    await expectStage(page, secondWritten());
+  });
 
-  // Preview from start and play to the breakthrough ending with the keyboard.
-  await studio.activate(studio.previewLink, { backwards: true });
-  await expect(page).toHaveURL(/#\/preview\/draft-/);
-  const play = new PlayPage(page);
-  for (const text of [
-    'What would you like to leave here with today?',
-    'What would saying no cost you',
-    'What would that month make possible?',
-  ]) {
-    await play.waitForTurn();
-    await studio.activate(play.choices.filter({ hasText: text }));
-    await expect(play.feedbackHeading).toBeVisible();
-    await studio.activate(play.continueButton);
-  }
-  await expect(page.getByRole('heading', { name: 'Ending: Breakthrough' })).toBeVisible();
-  await expect(page.getByText('I will write to the board tonight.')).toBeVisible();
+  test('give the route node a Trust condition into a new moment, and a fallback', async ({ page }, testInfo) => {
+    const studio = new StudioPage(page);
+    const kb = page.keyboard;
+    await openStage(page, testInfo, secondWritten());
+
+    // The route node: Trust at least 60 goes to a third moment; the fallback to the first ending.
+    await studio.activate(studio.mapNode('route-1'));
+    await studio.expectInspecting('route-1');
+    await studio.activate(page.getByRole('button', { name: 'Add route', exact: true }));
+    const r1 = studio.route(1);
+    await expect(r1).toHaveAccessibleName('Route 1');
+    await expect(r1.getByRole('combobox', { name: 'Trust condition' })).toHaveValue('gte');
+    await studio.typeInto(r1.getByRole('spinbutton', { name: 'Trust threshold' }), '60');
+    const rNext = r1.getByRole('combobox', { name: 'Next node' });
+    await studio.tabTo(rNext);
+    await kb.press('End');
+    await kb.press('ArrowUp');
+    await kb.press('ArrowUp');
+    await kb.press('Enter');
+    await expect(rNext).toHaveValue('moment-3');
+    const fallbackNext = studio.route(2).getByRole('combobox', { name: 'Next node' });
+    await studio.tabTo(fallbackNext);
+    await kb.type('ending');
+    await expect(fallbackNext).toHaveValue('ending');
+
+    await expectStage(page, routeWritten());
+  });
+
+  test('write the third moment and a new breakthrough ending', async ({ page }, testInfo) => {
+    const studio = new StudioPage(page);
+    const kb = page.keyboard;
+    await openStage(page, testInfo, routeWritten());
+
+    await studio.activate(studio.mapNode('moment-3'));
+    await studio.expectInspecting('moment-3');
+    await studio.typeInto(page.getByRole('textbox', { name: 'Client line' }), TEXT.thirdClient);
+    const m3 = studio.choice(1);
+    await studio.typeInto(m3.getByRole('textbox', { name: 'Response text' }), TEXT.thirdResponse);
+    const next3 = m3.getByRole('combobox', { name: 'Next node' });
+    await studio.tabTo(next3);
+    await kb.press('End');
+    await kb.press('Enter');
+    await expect(next3).toHaveValue('ending-2');
+    await studio.activate(m3.getByRole('button', { name: 'Open ending-2' }));
+    await studio.expectInspecting('ending-2');
+    const outcome = page.getByRole('combobox', { name: 'Outcome' });
+    await studio.tabTo(outcome);
+    await kb.press('Home');
+    await expect(outcome).toHaveValue('breakthrough');
+    await studio.typeInto(page.getByRole('textbox', { name: 'Client line' }), TEXT.endingClient);
+    await studio.typeInto(page.getByRole('textbox', { name: 'Ending summary' }), TEXT.endingSummary);
+
+    await expectStage(page, endingWritten());
+  });
+
+  test('fix what the Problems panel lists', async ({ page }, testInfo) => {
+    const studio = new StudioPage(page);
+    await openStage(page, testInfo, endingWritten());
+
+    // Tab to each error, Enter focuses its field, type the fix.
+    await expect(studio.errorButtons).toHaveCount(2);
+    const fixes: Record<string, string> = {
+      'field-nodes.opening.choices.1.feedback': TEXT.directingFeedback,
+      'field-nodes.opening.choices.1.partneringAlternative': TEXT.directingAlternative,
+    };
+    for (let left = 2; left > 0; left--) {
+      await studio.activate(studio.errorButtons.first());
+      const id = (await page.locator(':focus').getAttribute('id')) ?? '';
+      expect(Object.keys(fixes), `the problem focused ${id}`).toContain(id);
+      await page.keyboard.type(fixes[id]!);
+      await expect(studio.errorButtons).toHaveCount(left - 1);
+    }
+    await studio.expectNoErrors();
+
+    await expectStage(page, problemsFixed());
+  });
+
+  test('preview from the start and play to the breakthrough ending', async ({ page }, testInfo) => {
+    const studio = new StudioPage(page);
+    await openStage(page, testInfo, problemsFixed());
+    await studio.expectNoErrors();
+
+    await studio.activate(studio.previewLink, { backwards: true });
+    await expect(page).toHaveURL(/#\/preview\/draft-/);
+    const play = new PlayPage(page);
+    for (const text of [TEXT.openingInvite, TEXT.secondResponse, TEXT.thirdResponse]) {
+      await play.waitForTurn();
+      await studio.activate(play.choices.filter({ hasText: text }));
+      await expect(play.feedbackHeading).toBeVisible();
+      await studio.activate(play.continueButton);
+    }
+    await expect(page.getByRole('heading', { name: 'Ending: Breakthrough' })).toBeVisible();
+    await expect(page.getByText(TEXT.endingClient)).toBeVisible();
+  });
 });
