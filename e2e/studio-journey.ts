@@ -16,7 +16,7 @@ import {
 import { StudioPage } from './pages/studio-page';
 
 /*
- * The keyboard-only authoring journey in stages. Each stage is the draft an author has after
+ * The authoring journeys (keyboard alone, and with the mouse) in stages. Each stage is the draft an author has after
  * typing the previous stages, built with the same pure edit operations the studio runs. A test
  * starts from its stage by importing it through the list page's own import, and ends by checking
  * the YAML export against the next stage, so consecutive tests meet exactly: together they cover
@@ -99,12 +99,112 @@ export async function openStage(page: Page, testInfo: TestInfo, doc: DraftDoc): 
   return studio.draftId();
 }
 
-/** Export YAML with the keyboard once the draft is saved, and expect exactly the stage's doc. */
-export async function expectStage(page: Page, stage: DraftDoc): Promise<void> {
+/** Export YAML once the draft is saved (with the keyboard, or a click), and expect exactly the stage's doc. */
+export async function expectStage(page: Page, stage: DraftDoc, by: 'keyboard' | 'mouse' = 'keyboard'): Promise<void> {
   const studio = new StudioPage(page);
   await studio.expectSaved();
+  if (by === 'mouse') return void expect(parse((await studio.exportYaml()).text)).toEqual(stage);
   const download = page.waitForEvent('download');
   await studio.activate(studio.exportYamlButton, { backwards: true });
   const path = await (await download).path();
   expect(parse(await readFile(path, 'utf8'))).toEqual(stage);
+}
+
+// ---- the mouse journey ----
+
+export const MOUSE_TITLE = 'Mouse-built: the overloaded manager';
+
+export const CLIENT = {
+  opening: 'I keep saying yes to everything, and now I am drowning.',
+  second: 'Maybe I should just work weekends for a while.',
+  third: 'I think I could protect Friday afternoons.',
+  ending: 'I guess I will just keep going as I am.',
+  breakthrough: 'I am going to tell my manager about Fridays tomorrow.',
+} as const;
+
+export const MOUSE_TEXT = {
+  invite: 'What would make our time today worth it for you?',
+  inviteFeedback: 'Hands the agenda to the client, so what follows is theirs.',
+  directing: 'You need to start saying no. Make a list tonight.',
+  directingFeedback: 'Prescribes the answer before the client has explored what yes costs them.',
+  directingAlternative: 'What happens for you just before you say yes?',
+  rescuing: 'Send me the weekend tasks and I will sort them for you.',
+  third: 'What would protecting Friday make possible?',
+  thirdFeedback: 'Follows the client’s own idea and asks what it opens up.',
+  stalledSummary: 'The client left with the same overload they brought.',
+} as const;
+
+/** What the mouse test types into a field the Problems panel sends it to, by the field's path. */
+export function textFor(id: string): string {
+  const field = id.split('.').pop()!;
+  const node = id.split('.')[1];
+  switch (field) {
+    case 'client':
+      return node === 'moment-2' ? CLIENT.second : node === 'moment-3' ? CLIENT.third : CLIENT.breakthrough;
+    case 'text':
+      return 'What would working weekends give you?';
+    case 'feedback':
+      return 'Taking the task over moves the ownership to the coach before the client has said what they need.';
+    case 'partneringAlternative':
+      return 'What would you like to keep for yourself?';
+    case 'summary':
+      return 'The client named one boundary and a first step to hold it.';
+    default:
+      throw new Error(`the test does not know what to type into ${id}`);
+  }
+}
+
+/**
+ * Built with the mouse: three moments, a route on Trust ≥ 60, a breakthrough and a stalled
+ * ending. Seven fields are left empty for the Problems panel (FIXED_BY_MOUSE).
+ */
+export function mouseBuilt(): DraftDoc {
+  let doc = updateMeta(blankScenario(), { title: MOUSE_TITLE });
+  doc = updateNode(doc, 'opening', { client: CLIENT.opening });
+  doc = updateChoice(doc, 'opening', 0, { text: MOUSE_TEXT.invite, feedback: MOUSE_TEXT.inviteFeedback });
+  doc = addNode(doc, 'moment', { linkFrom: { nodeId: 'opening', choiceIndex: 0 } }).doc;
+  doc = addChoice(doc, 'opening');
+  doc = updateChoice(doc, 'opening', 1, {
+    text: MOUSE_TEXT.directing,
+    stance: 'directing',
+    feedback: MOUSE_TEXT.directingFeedback,
+    partneringAlternative: MOUSE_TEXT.directingAlternative,
+    next: 'moment-2',
+  });
+  doc = updateChoice(doc, 'moment-2', 0, { effects: { trust: 10 } });
+  doc = addNode(doc, 'route', { linkFrom: { nodeId: 'moment-2', choiceIndex: 0 } }).doc;
+  doc = addChoice(doc, 'moment-2');
+  doc = updateChoice(doc, 'moment-2', 1, { text: MOUSE_TEXT.rescuing, stance: 'rescuing', next: 'route-1' });
+  doc = addRoute(doc, 'route-1');
+  doc = updateRoute(doc, 'route-1', 0, { when: { trust: { gte: 60 } } });
+  doc = addNode(doc, 'moment', { linkFrom: { nodeId: 'route-1', routeIndex: 0 } }).doc;
+  doc = updateRoute(doc, 'route-1', 1, { next: 'ending' });
+  doc = updateChoice(doc, 'moment-3', 0, { text: MOUSE_TEXT.third, feedback: MOUSE_TEXT.thirdFeedback });
+  doc = addNode(doc, 'ending', { linkFrom: { nodeId: 'moment-3', choiceIndex: 0 } }).doc;
+  doc = updateNode(doc, 'ending-2', { outcome: 'breakthrough' });
+  return updateNode(doc, 'ending', { outcome: 'stalled', client: CLIENT.ending, summary: MOUSE_TEXT.stalledSummary });
+}
+
+/** The fields the Problems panel sends the mouse test to, in any order. */
+export const FIXED_BY_MOUSE = [
+  'field-nodes.ending-2.client',
+  'field-nodes.ending-2.summary',
+  'field-nodes.moment-2.choices.0.text',
+  'field-nodes.moment-2.choices.1.feedback',
+  'field-nodes.moment-2.choices.1.partneringAlternative',
+  'field-nodes.moment-2.client',
+  'field-nodes.moment-3.client',
+] as const;
+
+/** mouseBuilt with every problem fixed (textFor each of FIXED_BY_MOUSE). */
+export function mouseFixed(): DraftDoc {
+  let doc = mouseBuilt();
+  doc = updateNode(doc, 'moment-2', { client: textFor('field-nodes.moment-2.client') });
+  doc = updateChoice(doc, 'moment-2', 0, { text: textFor('field-nodes.moment-2.choices.0.text') });
+  doc = updateChoice(doc, 'moment-2', 1, {
+    feedback: textFor('field-nodes.moment-2.choices.1.feedback'),
+    partneringAlternative: textFor('field-nodes.moment-2.choices.1.partneringAlternative'),
+  });
+  doc = updateNode(doc, 'moment-3', { client: textFor('field-nodes.moment-3.client') });
+  return updateNode(doc, 'ending-2', { client: textFor('field-nodes.ending-2.client'), summary: textFor('field-nodes.ending-2.summary') });
 }
