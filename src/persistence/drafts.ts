@@ -288,6 +288,15 @@ export async function restoreDraft(record: DraftRecord): Promise<void> {
   post({ type: 'saved', id: record.id, revision: record.revision, tabId: TAB_ID });
 }
 
+/** Whether the browser has agreed to keep Catalyst's storage under pressure (undefined when it cannot say). */
+export async function isStoragePersisted(): Promise<boolean | undefined> {
+  try {
+    return await (typeof navigator !== 'undefined' ? navigator.storage?.persisted?.() : undefined);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Ask the browser to keep Catalyst's storage under pressure (navigator.storage.persist).
  * Resolves true when storage is persistent, false when refused, undefined when unsupported.

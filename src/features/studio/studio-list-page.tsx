@@ -2,7 +2,16 @@ import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { usePageTitle } from '../../components/use-page-title';
 import { blankScenario, updateMeta, type DraftDoc } from '../../domain/edit/ops';
-import { deleteDraft, requestPersistence, restoreDraft, storageErrorMessage, type DraftRecord, type DraftSummary } from '../../persistence/drafts';
+import {
+  deleteDraft,
+  isStoragePersisted,
+  requestPersistence,
+  restoreDraft,
+  storageErrorMessage,
+  type DraftRecord,
+  type DraftSummary,
+} from '../../persistence/drafts';
+import { invalidateResources, useResource } from '../../persistence/resource';
 import { bundledSummaries, loadScenario } from '../../persistence/scenarios';
 import { downloadText } from '../../lib/download';
 import { createDraft } from './draft-records';
@@ -11,6 +20,8 @@ import { ImportPanel, ImportResults, type ImportOutcome } from './import-panel';
 import { exportFilename, exportYaml, importFile } from './io';
 import { useDraftList } from './use-draft-list';
 import './studio-list.css';
+
+const PERSISTED = 'storage:persisted';
 
 /** A save that failed: what went wrong, and the doc so it can still be downloaded. */
 interface Failure {
@@ -32,18 +43,22 @@ export function StudioListPage() {
     if (deleted) undoButton.current?.focus();
   }, [deleted]);
   const [highlight, setHighlight] = useState<string>();
-  const [persisted, setPersisted] = useState<boolean>();
+  // Whether the browser keeps the drafts under storage pressure: read through the resource cache,
+  // and replaced by the browser's answer once a new draft has asked for it.
+  const persistedAtOpen = useResource(PERSISTED, isStoragePersisted);
+  const [answered, setAnswered] = useState<boolean>();
+  const persisted = answered ?? persistedAtOpen;
   const [source, setSource] = useState(() => bundledSummaries()[0]?.id ?? '');
   const undoButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    void navigator.storage?.persisted?.().then(setPersisted, () => undefined);
-  }, []);
 
   /** Store a new draft; on failure say so and keep the doc downloadable. */
   async function store(doc: DraftDoc): Promise<DraftRecord | undefined> {
     setFailure(undefined);
-    void requestPersistence().then((p) => p !== undefined && setPersisted(p));
+    void requestPersistence().then((p) => {
+      if (p === undefined) return;
+      setAnswered(p);
+      invalidateResources(PERSISTED);
+    });
     try {
       // Saving invalidates the cached list (drafts.ts), so the list re-reads by itself.
       return await createDraft(doc);
