@@ -9,6 +9,7 @@
  * the resource's href rather than in an item's `parameters` attribute: LMSs append launch data to
  * the href as-is, and not all of them honour `parameters`.
  */
+import { scenarioIri } from '../src/domain/xapi-iris';
 
 export type PackageFormat = 'scorm12' | 'scorm2004' | 'cmi5';
 export const PACKAGE_FORMATS: readonly PackageFormat[] = ['scorm12', 'scorm2004', 'cmi5'];
@@ -38,7 +39,6 @@ export const COURSE_DESCRIPTION =
 
 /** Stable IRIs for cmi5: the course and each assignable unit (also the xAPI activity id the LMS passes). */
 export const COURSE_IRI = 'urn:catalyst:course';
-export const scenarioIri = (id: string): string => `urn:catalyst:scenario:${id}`;
 
 /** XSDs a SCORM package carries at its root, as the CAM expects (file names from the ADL kits). */
 export const SCORM12_XSDS = ['imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'imsmd_rootv1p2p1.xsd', 'ims_xml.xsd'] as const;
