@@ -14,6 +14,7 @@ import {
   mouseBuilt,
   mouseFixed,
   openStage,
+  openingLinked,
   openingWritten,
   problemsFixed,
   routeWritten,
@@ -288,7 +289,7 @@ test('a valid draft is in the trainee library marked Draft and plays; an invalid
  * against the next stage, so together they cover building, fixing and previewing by keyboard.
  */
 test.describe('keyboard alone', () => {
-  test('start a draft from the list and write the opening moment', async ({ page }) => {
+  test('start a draft from the list, write the opening moment and link it to a new moment', async ({ page }) => {
     const studio = new StudioPage(page);
     const kb = page.keyboard;
     await studio.gotoList();
@@ -317,6 +318,18 @@ test.describe('keyboard alone', () => {
     await expect(next1).toHaveValue('moment-2');
     await expect(studio.mapSummary).toHaveText(/^3 nodes/);
     await expect(next1).toBeFocused();
+
+    await expectStage(page, openingLinked());
+  });
+
+  test('give the first choice feedback, and add a directing choice', async ({ page }, testInfo) => {
+    const studio = new StudioPage(page);
+    const kb = page.keyboard;
+    await openStage(page, testInfo, openingLinked());
+
+    await studio.activate(studio.mapNode('opening'));
+    await studio.expectInspecting('opening');
+    const c1 = studio.choice(1);
     await studio.typeInto(c1.getByRole('textbox', { name: 'Feedback', exact: true }), TEXT.openingFeedback);
 
     // A directing choice; its feedback and partnering alternative are left for the Problems panel.

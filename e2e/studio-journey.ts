@@ -40,25 +40,29 @@ export const TEXT = {
   directingAlternative: 'What would you like to do about those calls?',
 } as const;
 
-/** Stage 1: title, the opening moment with a partnering choice into a new moment-2 and a directing one. */
-export function openingWritten(): DraftDoc {
+/** Stage 1: title, the opening moment's client line and its choice into a new moment-2. */
+export function openingLinked(): DraftDoc {
   let doc = updateMeta(blankScenario(), { title: TITLE });
   doc = updateNode(doc, 'opening', { client: TEXT.openingClient });
   doc = updateChoice(doc, 'opening', 0, { text: TEXT.openingInvite });
-  doc = addNode(doc, 'moment', { linkFrom: { nodeId: 'opening', choiceIndex: 0 } }).doc;
-  doc = updateChoice(doc, 'opening', 0, { feedback: TEXT.openingFeedback });
+  return addNode(doc, 'moment', { linkFrom: { nodeId: 'opening', choiceIndex: 0 } }).doc;
+}
+
+/** Stage 2: the first choice's feedback, and a directing choice into moment-2 too. */
+export function openingWritten(): DraftDoc {
+  let doc = updateChoice(openingLinked(), 'opening', 0, { feedback: TEXT.openingFeedback });
   doc = addChoice(doc, 'opening');
   return updateChoice(doc, 'opening', 1, { text: TEXT.directing, stance: 'directing', next: 'moment-2' });
 }
 
-/** Stage 2: moment-2 written, its choice raising Trust by 10 into a new route node. */
+/** Stage 3: moment-2 written, its choice raising Trust by 10 into a new route node. */
 export function secondWritten(): DraftDoc {
   let doc = updateNode(openingWritten(), 'moment-2', { client: TEXT.secondClient });
   doc = updateChoice(doc, 'moment-2', 0, { text: TEXT.secondResponse, effects: { trust: 10 } });
   return addNode(doc, 'route', { linkFrom: { nodeId: 'moment-2', choiceIndex: 0 } }).doc;
 }
 
-/** Stage 3: route-1 sends Trust ≥ 60 to a new moment-3, everything else to the first ending. */
+/** Stage 4: route-1 sends Trust ≥ 60 to a new moment-3, everything else to the first ending. */
 export function routeWritten(): DraftDoc {
   let doc = addRoute(secondWritten(), 'route-1');
   doc = updateRoute(doc, 'route-1', 0, { when: { trust: { gte: 60 } } });
@@ -66,7 +70,7 @@ export function routeWritten(): DraftDoc {
   return updateRoute(doc, 'route-1', 1, { next: 'ending' });
 }
 
-/** Stage 4: moment-3 leads to a new breakthrough ending; two errors are left for the Problems panel. */
+/** Stage 5: moment-3 leads to a new breakthrough ending; two errors are left for the Problems panel. */
 export function endingWritten(): DraftDoc {
   let doc = updateNode(routeWritten(), 'moment-3', { client: TEXT.thirdClient });
   doc = updateChoice(doc, 'moment-3', 0, { text: TEXT.thirdResponse });
@@ -74,7 +78,7 @@ export function endingWritten(): DraftDoc {
   return updateNode(doc, 'ending-2', { outcome: 'breakthrough', client: TEXT.endingClient, summary: TEXT.endingSummary });
 }
 
-/** Stage 5: the directing choice's feedback and partnering alternative written: no errors left. */
+/** Stage 6: the directing choice's feedback and partnering alternative written: no errors left. */
 export function problemsFixed(): DraftDoc {
   return updateChoice(endingWritten(), 'opening', 1, { feedback: TEXT.directingFeedback, partneringAlternative: TEXT.directingAlternative });
 }
