@@ -80,7 +80,10 @@ export function endingWritten(): DraftDoc {
 
 /** Stage 6: the directing choice's feedback and partnering alternative written: no errors left. */
 export function problemsFixed(): DraftDoc {
-  return updateChoice(endingWritten(), 'opening', 1, { feedback: TEXT.directingFeedback, partneringAlternative: TEXT.directingAlternative });
+  return updateChoice(endingWritten(), 'opening', 1, {
+    feedback: TEXT.directingFeedback,
+    partneringAlternative: TEXT.directingAlternative,
+  });
 }
 
 /**

@@ -43,7 +43,18 @@ function records(n: number) {
   return Array.from({ length: n }, (_, i) => {
     const doc = { ...scenarios[i % scenarios.length]!, title: `Bench draft ${i + 1}` };
     const at = now - i * 60_000;
-    return { v: 2, id: `draft-b${String(i).padStart(7, '0')}`, doc, createdAt: at, updatedAt: at, revision: 1, problems: 0, errors: 0, valid: true, title: doc.title };
+    return {
+      v: 2,
+      id: `draft-b${String(i).padStart(7, '0')}`,
+      doc,
+      createdAt: at,
+      updatedAt: at,
+      revision: 1,
+      problems: 0,
+      errors: 0,
+      valid: true,
+      title: doc.title,
+    };
   });
 }
 

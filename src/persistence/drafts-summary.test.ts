@@ -113,7 +113,8 @@ describe('draft summaries', () => {
 
     const list = await drafts.listDraftSummaries();
     expect(list.summaries.map((s) => s.title)).toEqual(['Old 2', 'Old 1', 'Old 0']); // most recent first
-    for (let i = 0; i < 3; i++) expect(readDraftSummary(await stored('summaries', `draft-old0000${i}`))).toMatchObject({ title: `Old ${i}` });
+    for (let i = 0; i < 3; i++)
+      expect(readDraftSummary(await stored('summaries', `draft-old0000${i}`))).toMatchObject({ title: `Old ${i}` });
     // The drafts themselves are untouched by the listing.
     expect(await stored('drafts', 'draft-old00000')).not.toHaveProperty('v');
   });
@@ -136,7 +137,10 @@ describe('draft summaries', () => {
     const list = await drafts.listDraftSummaries();
     expect(list.summaries.map((s) => s.title).sort()).toEqual(['Corrupt summary', 'Future summary']);
     expect(list.damaged).toEqual([]);
-    expect(readDraftSummary(await stored('summaries', 'draft-aaaa0006'))).toMatchObject({ title: 'Corrupt summary', nodes: Object.keys(doc().nodes).length });
+    expect(readDraftSummary(await stored('summaries', 'draft-aaaa0006'))).toMatchObject({
+      title: 'Corrupt summary',
+      nodes: Object.keys(doc().nodes).length,
+    });
   });
 
   it('a draft that cannot be read and has no summary is listed as damaged, and left in storage', async () => {

@@ -93,9 +93,7 @@ export function CohortPage() {
     );
   }
 
-  const options = library
-    .map((s) => ({ id: s.scenario.id, title: s.scenario.title }))
-    .sort((a, b) => a.title.localeCompare(b.title));
+  const options = library.map((s) => ({ id: s.scenario.id, title: s.scenario.title })).sort((a, b) => a.title.localeCompare(b.title));
   return (
     <main id="main" className="page cohort" tabIndex={-1}>
       <p className="eyebrow">Instructors</p>
