@@ -111,7 +111,7 @@ test('import a generated file set: counts on the map, skipped files named, dupli
   await expect(page.getByRole('heading', { name: 'Top drift points' })).toBeVisible();
 });
 
-test('the page with records, and with names shown, has no axe violations', async ({ page }, info) => {
+test('the page with records, with names shown and on a phone, has no axe violations and no sideways scroll', async ({ page }, info) => {
   await importAll(page, info.outputPath('files'));
   await expect(page.getByRole('heading', { name: 'Top drift points' })).toBeVisible();
   await page.locator('.react-flow__node').first().waitFor();
@@ -123,6 +123,11 @@ test('the page with records, and with names shown, has no axe violations', async
   await page.getByLabel('Show names (anonymised by a short code otherwise)').check();
   await expect(trainees.getByRole('rowheader').first()).toHaveText(/^Trainee \d+$/);
   await clean(page, 'names shown');
+
+  // On a 360 px phone the wide tables scroll inside their own regions; the page never scrolls sideways.
+  await page.setViewportSize({ width: 360, height: 780 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+  await clean(page, 'records at 360 px');
 });
 
 test('exports CSV of choices and attempts and the heat map as SVG', async ({ page }, info) => {
