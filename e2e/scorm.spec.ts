@@ -40,22 +40,19 @@ function choiceByText(text: string): { nodeId: string; choice: Choice } {
   throw new Error(`no choice with the text "${text}" in ${SCENARIO}`);
 }
 
-test.beforeAll(() => {
-  // Two zips from the built dist/ (a few seconds each; more on a machine busy with other workers).
-  test.setTimeout(120_000);
+/** Build one version's zip from the built dist/ and keep its files (a few seconds, more on a busy machine). */
+function buildPackage(version: Version): void {
   const out = mkdtempSync(join(tmpdir(), 'catalyst-scorm-e2e-'));
   try {
-    for (const version of ['1.2', '2004'] as const) {
-      execFileSync('npx', ['tsx', 'scripts/package.ts', '--format', FORMAT[version], '--dist', 'dist', '--out', out], {
-        cwd: ROOT,
-        stdio: 'pipe',
-      });
-      packages[version] = unzipSync(new Uint8Array(readFileSync(join(out, `catalyst-${FORMAT[version]}.zip`))));
-    }
+    execFileSync('npx', ['tsx', 'scripts/package.ts', '--format', FORMAT[version], '--dist', 'dist', '--out', out], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
+    packages[version] = unzipSync(new Uint8Array(readFileSync(join(out, `catalyst-${FORMAT[version]}.zip`))));
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
-});
+}
 
 const TYPES: Record<string, string> = {
   html: 'text/html',
@@ -142,6 +139,10 @@ function expectInteractions(version: Version, cmi: Record<string, any>, played: 
 
 for (const version of ['1.2', '2004'] as const) {
   test.describe(`SCORM ${version} package in an LMS`, () => {
+    // Each version's package is built by the describe that uses it (in each worker that runs one
+    // of its tests), so no hook builds both and none needs more than the default timeout.
+    test.beforeAll(() => buildPackage(version));
+
     test('a trainee plays to the ending: status, score and one interaction per choice reach the LMS', async ({ page }) => {
       const sco = await openLms(page, version);
       await sco

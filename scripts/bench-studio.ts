@@ -95,12 +95,16 @@ const KEYS = 20;
 const KEY_GAP_MS = 200;
 const PROFILE = process.argv.includes('--profile');
 
-/** Store a draft record the way src/persistence/drafts.ts does (database 'catalyst' v1, store 'drafts', keyPath 'id'). */
+/**
+ * Store a draft record the way src/persistence/drafts.ts does (database 'catalyst', store 'drafts',
+ * keyPath 'id'). Opened at whatever version the database has (the app's, once it has run), since
+ * asking for an older version fails; the app builds the draft's list summary when it lists it.
+ */
 async function seedDraft(page: Page, record: unknown): Promise<void> {
   await page.evaluate(
     (rec) =>
       new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('catalyst', 1);
+        const open = indexedDB.open('catalyst');
         open.onupgradeneeded = () => {
           if (!open.result.objectStoreNames.contains('drafts')) open.result.createObjectStore('drafts', { keyPath: 'id' });
         };

@@ -137,10 +137,22 @@ export class StudioPage {
     return target.evaluate((el) => el === document.activeElement, undefined, { timeout: 2_000 }).catch(() => false);
   }
 
-  /** Press Tab (or Shift+Tab) until `target` has the focus. */
+  /**
+   * Press Tab (or Shift+Tab) until `target` has the focus. The target is found once and then
+   * compared with the focused element; it is looked up again only if React replaced it. Looking a
+   * role locator up after every Tab (accessible names over the whole editor) made the long
+   * keyboard tests spend most of their time here on a busy machine.
+   */
   async tabTo(target: Locator, opts: { backwards?: boolean; max?: number } = {}) {
+    let element = await target.elementHandle({ timeout: 2_000 }).catch(() => null);
     for (let i = 0; i <= (opts.max ?? 200); i++) {
-      if (await this.isFocused(target)) return;
+      // true: focused; false: not yet; null: the element left the page, so find the target again.
+      const focused = element ? await element.evaluate((el) => (el.isConnected ? el === document.activeElement : null)) : null;
+      if (focused === null) {
+        await element?.dispose();
+        element = await target.elementHandle({ timeout: 2_000 }).catch(() => null);
+        if (await this.isFocused(target)) return;
+      } else if (focused) return;
       await this.page.keyboard.press(opts.backwards ? 'Shift+Tab' : 'Tab');
     }
     throw new Error(`Tab never reached ${target.toString()}`);

@@ -84,13 +84,15 @@ describe('reading a stored record: strict on shape, lenient on content', () => {
 
 describe('drafts in IndexedDB', () => {
   afterEach(async () => {
-    const db = await openDB('catalyst', 1);
+    const db = await openDB('catalyst');
     await db.clear('drafts');
+    if (db.objectStoreNames.contains('summaries')) await db.clear('summaries');
     db.close();
   });
 
+  /** Store a record as an earlier Catalyst did (at whatever version the database now has). */
   async function putRaw(value: unknown) {
-    const db = await openDB('catalyst', 1, {
+    const db = await openDB('catalyst', undefined, {
       upgrade(d) {
         if (!d.objectStoreNames.contains('drafts')) d.createObjectStore('drafts', { keyPath: 'id' });
       },

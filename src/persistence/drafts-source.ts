@@ -1,7 +1,6 @@
 import type { Scenario } from '../domain/schema';
 import { scenarioVersion, summarize, type ScenarioSummary } from '../domain/summary';
-import { getDraft, listDrafts, onDraftMessage, type DraftRecord } from './drafts';
-import { invalidateResources, SCENARIO_RESOURCES } from './resource';
+import { getDraft, listDrafts, type DraftRecord } from './drafts';
 import type { LoadedScenario, ScenarioSource } from './scenarios';
 
 /**
@@ -12,10 +11,6 @@ import type { LoadedScenario, ScenarioSource } from './scenarios';
 export function draftSummary(record: DraftRecord): ScenarioSummary {
   return { ...summarize({ ...record.doc, id: record.id }, scenarioVersion(record.doc)), title: record.title };
 }
-
-// Another tab's save or delete makes cached scenario reads stale here too (this tab's own are
-// handled in drafts.ts). Subscribed once, when drafts are first listed or loaded.
-onDraftMessage(() => invalidateResources(SCENARIO_RESOURCES));
 
 export const draftsSource: ScenarioSource = {
   async list() {

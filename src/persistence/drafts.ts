@@ -1,10 +1,13 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { pendingDoc } from './draft-pending';
 import { DRAFT_RECORD_VERSION, DamagedDraftError, readDraftRecord, type DraftRecord } from './draft-record';
-import { invalidateResources, SCENARIO_RESOURCES } from './resource';
+import { readDraftSummary, summarizeDraft, type DraftSummary } from './draft-summary';
+import { DRAFT_RESOURCES, invalidateResources, SCENARIO_RESOURCES } from './resource';
 
 /**
- * Drafts repository: IndexedDB database 'catalyst', store 'drafts' keyed by id. Every save says
+ * Drafts repository: IndexedDB database 'catalyst', store 'drafts' keyed by id, and beside it
+ * store 'summaries' (draft-summary.ts), written in the same transaction, which the studio list
+ * reads instead of every whole draft. Every save says
  * which revision it builds on; if another tab saved in between, the save is refused with a
  * ConflictError instead of silently overwriting. Tabs hear each other's saves on the
  * 'catalyst-drafts' BroadcastChannel. Records are validated and migrated where they are read
@@ -12,6 +15,7 @@ import { invalidateResources, SCENARIO_RESOURCES } from './resource';
  */
 export type { DraftRecord } from './draft-record';
 export { DRAFT_RECORD_VERSION, DamagedDraftError } from './draft-record';
+export type { DraftSummary } from './draft-summary';
 
 export type DraftMessage =
   | { readonly type: 'saved'; readonly id: string; readonly revision: number; readonly tabId: string }
@@ -51,15 +55,25 @@ type StoredValue = Readonly<Record<string, unknown>> & { readonly id: string };
 
 interface CatalystDB extends DBSchema {
   drafts: { key: string; value: StoredValue };
+  /** Unchecked until readDraftSummary has validated it; keyed by the draft's id. */
+  summaries: { key: string; value: StoredValue };
 }
+
+/**
+ * Database versions: 1 had 'drafts'; 2 adds 'summaries'. The upgrade only creates the store: the
+ * first list after it finds every draft without a summary and builds them (listDraftSummaries),
+ * the same path that repairs a single missing or unreadable summary later.
+ */
+export const DRAFTS_DB_VERSION = 2;
 
 let dbPromise: Promise<IDBPDatabase<CatalystDB>> | undefined;
 
 function db(): Promise<IDBPDatabase<CatalystDB>> {
   if (typeof indexedDB === 'undefined') return Promise.reject(new DOMException('IndexedDB is not available', 'InvalidStateError'));
-  dbPromise ??= openDB<CatalystDB>('catalyst', 1, {
+  dbPromise ??= openDB<CatalystDB>('catalyst', DRAFTS_DB_VERSION, {
     upgrade(database) {
       if (!database.objectStoreNames.contains('drafts')) database.createObjectStore('drafts', { keyPath: 'id' });
+      if (!database.objectStoreNames.contains('summaries')) database.createObjectStore('summaries', { keyPath: 'id' });
     },
     blocking() {
       // A newer version is opening in another tab: let it, and reopen on next use.
@@ -94,8 +108,14 @@ function bus(): BroadcastChannel | undefined {
   return channel;
 }
 
+/** Pages read scenarios and drafts through the resource cache: drop what a draft change made stale. */
+function invalidateDraftReads(): void {
+  invalidateResources(SCENARIO_RESOURCES);
+  invalidateResources(DRAFT_RESOURCES);
+}
+
 function post(message: DraftMessage): void {
-  invalidateResources(SCENARIO_RESOURCES); // pages read scenarios through the cache: drop stale drafts
+  invalidateDraftReads();
   try {
     bus()?.postMessage(message);
   } catch {
@@ -114,6 +134,10 @@ export function onDraftMessage(listener: (message: DraftMessage) => void): () =>
   return () => own.close();
 }
 
+// Another tab's save or delete makes cached reads stale here too (this tab's own are handled in
+// post). Subscribed once, when this module first loads (the studio, or the library listing drafts).
+onDraftMessage(invalidateDraftReads);
+
 /** A stored draft that could not be read: its id and the field at fault. It stays in storage unchanged. */
 export interface DamagedDraft {
   readonly id: string;
@@ -130,6 +154,51 @@ export async function readAllDrafts(): Promise<{ records: DraftRecord[]; damaged
     else damaged.push({ id: read.id, reason: read.reason });
   }
   return { records: records.sort((a, b) => b.updatedAt - a.updatedAt), damaged };
+}
+
+/**
+ * What the studio list shows: a summary per draft, most recently saved first, and the stored
+ * drafts that could not be read. Reads the summaries and the drafts' keys only. A draft whose
+ * summary is missing (drafts stored before summaries existed), unreadable or of another summary
+ * version is read whole once and its summary rebuilt and stored; a draft that cannot be read is
+ * listed as damaged, so no draft is ever left out of the list. Summaries whose draft is gone are
+ * removed.
+ */
+export async function listDraftSummaries(): Promise<{ summaries: DraftSummary[]; damaged: DamagedDraft[] }> {
+  const database = await db();
+  const read = database.transaction(['drafts', 'summaries']);
+  const [ids, stored] = await Promise.all([read.objectStore('drafts').getAllKeys(), read.objectStore('summaries').getAll()]);
+  await read.done;
+  const draftIds = new Set(ids);
+  const summaries = new Map<string, DraftSummary>();
+  const orphans: string[] = [];
+  for (const raw of stored) {
+    if (!draftIds.has(raw.id)) orphans.push(raw.id);
+    const summary = readDraftSummary(raw);
+    if (summary && draftIds.has(summary.id)) summaries.set(summary.id, summary);
+  }
+  const damaged: DamagedDraft[] = [];
+  const missing = ids.filter((id) => !summaries.has(id));
+  if (missing.length || orphans.length) {
+    // One read-write transaction: a save in between cannot be overwritten by an older rebuild.
+    const tx = database.transaction(['drafts', 'summaries'], 'readwrite');
+    const draftStore = tx.objectStore('drafts');
+    const summaryStore = tx.objectStore('summaries');
+    const rebuilt = await Promise.all(missing.map((id) => draftStore.get(id)));
+    const writes: Promise<unknown>[] = orphans.map((id) => summaryStore.delete(id));
+    rebuilt.forEach((raw, i) => {
+      const id = missing[i]!;
+      if (raw === undefined) return; // deleted since the first read
+      const record = readDraftRecord(raw);
+      if (!record.ok) return void damaged.push({ id, reason: record.reason });
+      const summary = summarizeDraft(record.record);
+      summaries.set(id, summary);
+      writes.push(summaryStore.put(summary));
+    });
+    await Promise.all(writes);
+    await tx.done;
+  }
+  return { summaries: [...summaries.values()].sort((a, b) => b.updatedAt - a.updatedAt), damaged };
 }
 
 /** Every readable draft, most recently saved first. */
@@ -168,8 +237,9 @@ const numberField = (raw: StoredValue | undefined, key: string): number | undefi
  * (revision + 1, updatedAt now); rejects with ConflictError when the stored revision moved on.
  */
 export async function saveDraft(record: DraftRecord, expectedRevision: number): Promise<DraftRecord> {
-  const tx = (await db()).transaction('drafts', 'readwrite');
-  const stored = await tx.store.get(record.id);
+  const tx = (await db()).transaction(['drafts', 'summaries'], 'readwrite');
+  const drafts = tx.objectStore('drafts');
+  const stored = await drafts.get(record.id);
   const conflict = checkRevision(record.id, stored ? { revision: numberField(stored, 'revision') ?? 0 } : undefined, expectedRevision);
   if (conflict) {
     tx.abort();
@@ -184,7 +254,8 @@ export async function saveDraft(record: DraftRecord, expectedRevision: number): 
     updatedAt: now,
     revision: expectedRevision + 1,
   };
-  await tx.store.put(next);
+  // Both writes in one transaction: the list never shows a summary of another revision.
+  await Promise.all([drafts.put(next), tx.objectStore('summaries').put(summarizeDraft(next))]);
   await tx.done;
   post({ type: 'saved', id: next.id, revision: next.revision, tabId: TAB_ID });
   return next;
@@ -195,15 +266,15 @@ export async function saveDraft(record: DraftRecord, expectedRevision: number): 
  * cannot be read is not deleted (DamagedDraftError): it could not be restored.
  */
 export async function deleteDraft(id: string): Promise<DraftRecord | undefined> {
-  const tx = (await db()).transaction('drafts', 'readwrite');
-  const stored = await tx.store.get(id);
+  const tx = (await db()).transaction(['drafts', 'summaries'], 'readwrite');
+  const stored = await tx.objectStore('drafts').get(id);
   const read = stored === undefined ? undefined : readDraftRecord(stored);
   if (read && !read.ok) {
     tx.abort();
     await tx.done.catch(() => undefined);
     throw new DamagedDraftError(id, read.reason);
   }
-  await tx.store.delete(id);
+  await Promise.all([tx.objectStore('drafts').delete(id), tx.objectStore('summaries').delete(id)]);
   await tx.done;
   post({ type: 'deleted', id, tabId: TAB_ID });
   return read?.record;
@@ -211,8 +282,19 @@ export async function deleteDraft(id: string): Promise<DraftRecord | undefined> 
 
 /** Put a deleted draft back exactly as it was (undo delete). */
 export async function restoreDraft(record: DraftRecord): Promise<void> {
-  await (await db()).put('drafts', record);
+  const tx = (await db()).transaction(['drafts', 'summaries'], 'readwrite');
+  await Promise.all([tx.objectStore('drafts').put(record), tx.objectStore('summaries').put(summarizeDraft(record))]);
+  await tx.done;
   post({ type: 'saved', id: record.id, revision: record.revision, tabId: TAB_ID });
+}
+
+/** Whether the browser has agreed to keep Catalyst's storage under pressure (undefined when it cannot say). */
+export async function isStoragePersisted(): Promise<boolean | undefined> {
+  try {
+    return await (typeof navigator !== 'undefined' ? navigator.storage?.persisted?.() : undefined);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

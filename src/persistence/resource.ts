@@ -19,6 +19,8 @@ import { startTransition, use, useEffect, useState } from 'react';
 
 /** Prefix of every scenario resource (a scenario by id, the list); a draft change invalidates it. */
 export const SCENARIO_RESOURCES = 'scenario';
+/** Prefix of every studio draft resource (the draft list, a draft opened for editing); a draft change invalidates it. */
+export const DRAFT_RESOURCES = 'draft';
 
 type Tracked<T> = Promise<T> & { status?: 'pending' | 'fulfilled' | 'rejected'; value?: T; reason?: unknown };
 

@@ -3,6 +3,7 @@ import { BranchMap, heatMapSvg } from '../../components/branch-map';
 import { usePageTitle } from '../../components/use-page-title';
 import { attemptsCsv, choicesCsv, type CohortReport, type CohortScenario } from '../../engine/cohort';
 import { downloadText } from '../../lib/download';
+import { SCENARIO_RESOURCES, useResource } from '../../persistence/resource';
 import { listScenarios, loadScenario } from '../../persistence/scenarios';
 import { aggregateInWorker, type CohortSource } from './cohort-client';
 import { DriftTable, EndingsTable, RareList, TraineeTable } from './figures';
@@ -15,22 +16,18 @@ const n = (x: number) => x.toLocaleString('en');
 const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
 
 /** Every scenario the app can play (bundled and studio drafts), loaded for the aggregation. */
-function useLibrary(): { scenarios: CohortScenario[]; loading: boolean } {
-  const [state, setState] = useState<{ scenarios: CohortScenario[]; loading: boolean }>({ scenarios: [], loading: true });
-  useEffect(() => {
-    let cancelled = false;
-    void (async () => {
-      const list = await listScenarios();
-      const loaded = await Promise.all(list.map((l) => loadScenario(l.summary.id).catch(() => undefined)));
-      const scenarios = loaded.filter((l) => l !== undefined).map((l) => ({ scenario: l.scenario, version: l.version }));
-      if (!cancelled) setState({ scenarios, loading: false });
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-  return state;
+async function loadLibrary(): Promise<CohortScenario[]> {
+  const list = await listScenarios();
+  const loaded = await Promise.all(list.map((l) => loadScenario(l.summary.id).catch(() => undefined)));
+  return loaded.filter((l) => l !== undefined).map((l) => ({ scenario: l.scenario, version: l.version }));
 }
+
+/**
+ * Read through the resource cache inside the route's Suspense boundary. The key starts with
+ * "scenario", so a draft saved or deleted makes the next visit load afresh; a page in use keeps
+ * what it read (its figures stay those of the scenarios it worked them out on).
+ */
+const useLibrary = (): CohortScenario[] => useResource(`${SCENARIO_RESOURCES}s:loaded`, loadLibrary);
 
 export function CohortPage() {
   usePageTitle('Cohort insight');
@@ -47,9 +44,9 @@ export function CohortPage() {
 
   // Every change of sources re-aggregates all of them, so duplicates across files are seen.
   useEffect(() => {
-    if (library.loading || sources.length === 0) return;
+    if (sources.length === 0) return;
     let cancelled = false;
-    aggregateInWorker(sources, library.scenarios)
+    aggregateInWorker(sources, library)
       .then((r) => {
         if (cancelled) return;
         setReport(r);
@@ -78,7 +75,7 @@ export function CohortPage() {
   };
 
   const fig = report?.scenarios.find((f) => f.scenarioId === selected);
-  const scenario = library.scenarios.find((s) => s.scenario.id === selected)?.scenario;
+  const scenario = library.find((s) => s.scenario.id === selected)?.scenario;
   const heat = useMemo(() => (fig && scenario ? heatOf(scenario, fig) : undefined), [fig, scenario]);
   const names = useMemo(() => (fig && showNames ? new Map(fig.traineeRows.map((t) => [t.hash, t.name])) : undefined), [fig, showNames]);
 
@@ -96,9 +93,7 @@ export function CohortPage() {
     );
   }
 
-  const options = library.scenarios
-    .map((s) => ({ id: s.scenario.id, title: s.scenario.title }))
-    .sort((a, b) => a.title.localeCompare(b.title));
+  const options = library.map((s) => ({ id: s.scenario.id, title: s.scenario.title })).sort((a, b) => a.title.localeCompare(b.title));
   return (
     <main id="main" className="page cohort" tabIndex={-1}>
       <p className="eyebrow">Instructors</p>
@@ -110,11 +105,10 @@ export function CohortPage() {
 
       <div className="cohort-sources">
         <ImportFiles busy={busy} onFiles={addFiles} />
-        <LrsConnect scenarios={options} busy={busy || library.loading} onStatements={addStatements} />
+        <LrsConnect scenarios={options} busy={busy} onStatements={addStatements} />
       </div>
 
       <div role="status" className="cohort-status">
-        {library.loading && sources.length > 0 && <p>Loading the scenarios…</p>}
         {busy && <p>Reading and adding up {plural(sources.length, 'source')}…</p>}
         {!busy && report && (
           <p>

@@ -1,14 +1,14 @@
 import { Link } from 'react-router';
-import type { DraftRecord } from '../../persistence/drafts';
+import type { DraftSummary } from '../../persistence/drafts';
 import { problemText, savedAgo } from './use-draft-list';
 
 interface Props {
-  readonly drafts: readonly DraftRecord[];
+  readonly drafts: readonly DraftSummary[];
   readonly highlight?: string;
-  readonly onDelete: (record: DraftRecord) => void;
+  readonly onDelete: (draft: DraftSummary) => void;
 }
 
-/** One card per draft: title (opens it), last saved, problems, delete. */
+/** One card per draft, from its summary: title (opens it), last saved, size, problems, delete. */
 export function DraftList({ drafts, highlight, onDelete }: Props) {
   return (
     <ul className="draft-list" aria-label="Your drafts">
@@ -23,6 +23,9 @@ export function DraftList({ drafts, highlight, onDelete }: Props) {
               <time dateTime={new Date(d.updatedAt).toISOString()} title={new Date(d.updatedAt).toLocaleString()}>
                 {savedAgo(d.updatedAt)}
               </time>
+            </span>
+            <span>
+              {d.nodes} node{d.nodes === 1 ? '' : 's'}
             </span>
             <span className={d.errors ? 'draft-problems has-errors' : 'draft-problems'}>{problemText(d)}</span>
             <span>{d.valid ? 'Playable in the library' : 'Not playable until errors are fixed'}</span>

@@ -1,13 +1,17 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listDrafts } from '../../persistence/drafts';
+import { freshResources, renderSuspended } from '../../testing/suspended';
 import { StudioListPage } from './studio-list-page';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  freshResources();
+});
 
 const good = readFileSync('scenarios/the-glue.yaml', 'utf8');
 const file = (name: string, text: string) => new File([text], name, { type: 'application/yaml' });
@@ -24,7 +28,8 @@ const laughs = [
 ].join('\n');
 
 async function importBatch(files: File[]) {
-  render(
+  // The page reads through the resource cache, inside a Suspense boundary as in the router.
+  await renderSuspended(
     <MemoryRouter>
       <StudioListPage />
     </MemoryRouter>,

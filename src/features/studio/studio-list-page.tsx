@@ -1,8 +1,17 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { usePageTitle } from '../../components/use-page-title';
 import { blankScenario, updateMeta, type DraftDoc } from '../../domain/edit/ops';
-import { deleteDraft, requestPersistence, restoreDraft, storageErrorMessage, type DraftRecord } from '../../persistence/drafts';
+import {
+  deleteDraft,
+  isStoragePersisted,
+  requestPersistence,
+  restoreDraft,
+  storageErrorMessage,
+  type DraftRecord,
+  type DraftSummary,
+} from '../../persistence/drafts';
+import { invalidateResources, useResource } from '../../persistence/resource';
 import { bundledSummaries, loadScenario } from '../../persistence/scenarios';
 import { downloadText } from '../../lib/download';
 import { createDraft } from './draft-records';
@@ -11,6 +20,8 @@ import { ImportPanel, ImportResults, type ImportOutcome } from './import-panel';
 import { exportFilename, exportYaml, importFile } from './io';
 import { useDraftList } from './use-draft-list';
 import './studio-list.css';
+
+const PERSISTED = 'storage:persisted';
 
 /** A save that failed: what went wrong, and the doc so it can still be downloaded. */
 interface Failure {
@@ -22,7 +33,6 @@ interface Failure {
 export function StudioListPage() {
   usePageTitle('Studio');
   const navigate = useNavigate();
-  const { drafts, error, damaged, refresh } = useDraftList();
   const [failure, setFailure] = useState<Failure>();
   const [busy, setBusy] = useState(false);
   const [outcomes, setOutcomes] = useState<readonly ImportOutcome[]>([]);
@@ -33,22 +43,25 @@ export function StudioListPage() {
     if (deleted) undoButton.current?.focus();
   }, [deleted]);
   const [highlight, setHighlight] = useState<string>();
-  const [persisted, setPersisted] = useState<boolean>();
+  // Whether the browser keeps the drafts under storage pressure: read through the resource cache,
+  // and replaced by the browser's answer once a new draft has asked for it.
+  const persistedAtOpen = useResource(PERSISTED, isStoragePersisted);
+  const [answered, setAnswered] = useState<boolean>();
+  const persisted = answered ?? persistedAtOpen;
   const [source, setSource] = useState(() => bundledSummaries()[0]?.id ?? '');
   const undoButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    void navigator.storage?.persisted?.().then(setPersisted, () => undefined);
-  }, []);
 
   /** Store a new draft; on failure say so and keep the doc downloadable. */
   async function store(doc: DraftDoc): Promise<DraftRecord | undefined> {
     setFailure(undefined);
-    void requestPersistence().then((p) => p !== undefined && setPersisted(p));
+    void requestPersistence().then((p) => {
+      if (p === undefined) return;
+      setAnswered(p);
+      invalidateResources(PERSISTED);
+    });
     try {
-      const record = await createDraft(doc);
-      refresh();
-      return record;
+      // Saving invalidates the cached list (drafts.ts), so the list re-reads by itself.
+      return await createDraft(doc);
     } catch (e) {
       setFailure({ message: storageErrorMessage(e), doc });
       return undefined;
@@ -86,7 +99,6 @@ export function StudioListPage() {
       }
     } finally {
       setBusy(false);
-      refresh();
     }
   }
 
@@ -113,11 +125,11 @@ export function StudioListPage() {
     }
   }
 
-  async function onDelete(record: DraftRecord) {
+  async function onDelete(draft: DraftSummary) {
     try {
-      const gone = await deleteDraft(record.id);
-      setDeleted(gone ?? record);
-      refresh();
+      // The whole record comes back from the delete, so Undo can put it back exactly.
+      const gone = await deleteDraft(draft.id);
+      if (gone) setDeleted(gone);
     } catch (e) {
       setFailure({ message: storageErrorMessage(e).replace('Export the draft to keep a copy.', '').trim() });
     }
@@ -129,7 +141,6 @@ export function StudioListPage() {
       await restoreDraft(deleted);
       setHighlight(deleted.id);
       setDeleted(undefined);
-      refresh();
     } catch (e) {
       setFailure({ message: storageErrorMessage(e), doc: deleted.doc });
     }
@@ -219,34 +230,44 @@ export function StudioListPage() {
             </button>
           </div>
         )}
-        {error && (
-          <p className="studio-error" role="alert">
-            {error}
-          </p>
-        )}
-        {damaged.length > 0 && (
-          <div className="studio-error" role="alert">
-            <p>
-              {damaged.length === 1 ? 'One stored draft' : `${damaged.length} stored drafts`} could not be read, and{' '}
-              {damaged.length === 1 ? 'is' : 'are'} left unchanged in this browser:
-            </p>
-            <ul>
-              {damaged.map((d) => (
-                <li key={d.id}>
-                  <code>{d.id || '(no id)'}</code>: {d.reason}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {drafts === undefined ? (
-          <p>Loading drafts…</p>
-        ) : drafts.length ? (
-          <DraftList drafts={drafts} onDelete={(r) => void onDelete(r)} {...(highlight ? { highlight } : {})} />
-        ) : (
-          !error && <p className="muted">No drafts yet. Start a new scenario, duplicate one from the library, or import a file.</p>
-        )}
+        <Suspense fallback={<p>Loading drafts…</p>}>
+          <Drafts onDelete={(d) => void onDelete(d)} {...(highlight ? { highlight } : {})} />
+        </Suspense>
       </section>
     </main>
+  );
+}
+
+/** The stored drafts (their summaries), drafts that could not be read, or why none could be. */
+function Drafts({ highlight, onDelete }: { readonly highlight?: string; readonly onDelete: (draft: DraftSummary) => void }) {
+  const { drafts, error, damaged } = useDraftList();
+  return (
+    <>
+      {error && (
+        <p className="studio-error" role="alert">
+          {error}
+        </p>
+      )}
+      {damaged.length > 0 && (
+        <div className="studio-error" role="alert">
+          <p>
+            {damaged.length === 1 ? 'One stored draft' : `${damaged.length} stored drafts`} could not be read, and{' '}
+            {damaged.length === 1 ? 'is' : 'are'} left unchanged in this browser:
+          </p>
+          <ul>
+            {damaged.map((d) => (
+              <li key={d.id}>
+                <code>{d.id || '(no id)'}</code>: {d.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {drafts.length ? (
+        <DraftList drafts={drafts} onDelete={onDelete} {...(highlight ? { highlight } : {})} />
+      ) : (
+        !error && <p className="muted">No drafts yet. Start a new scenario, duplicate one from the library, or import a file.</p>
+      )}
+    </>
   );
 }

@@ -45,7 +45,7 @@ describe('import results', () => {
 });
 
 describe('drafts list', () => {
-  it('shows title, last saved and problems, with open and delete per draft', () => {
+  it('shows title, last saved, size and problems, with open and delete per draft', () => {
     const now = Date.now();
     render(
       <MemoryRouter>
@@ -53,13 +53,13 @@ describe('drafts list', () => {
           onDelete={() => undefined}
           drafts={[
             {
-              v: 2,
+              v: 1,
               id: 'draft-1',
               title: 'My scenario',
-              doc: {} as never,
               createdAt: now,
               updatedAt: now - 120_000,
               revision: 4,
+              nodes: 12,
               problems: 3,
               errors: 1,
               valid: false,
@@ -70,6 +70,7 @@ describe('drafts list', () => {
     );
     expect(screen.getByRole('link', { name: 'My scenario' }).getAttribute('href')).toBe('/studio/draft-1');
     expect(screen.getByText('2 minutes ago')).toBeTruthy();
+    expect(screen.getByText('12 nodes')).toBeTruthy();
     expect(screen.getByText('1 error, 2 warnings')).toBeTruthy();
     expect(screen.getByText('Not playable until errors are fixed')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Delete My scenario' })).toBeTruthy();

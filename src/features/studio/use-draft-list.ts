@@ -1,39 +1,33 @@
-import { useCallback, useEffect, useState } from 'react';
-import { onDraftMessage, readAllDrafts, storageErrorMessage, type DamagedDraft, type DraftRecord } from '../../persistence/drafts';
+import { listDraftSummaries, storageErrorMessage, type DamagedDraft, type DraftSummary } from '../../persistence/drafts';
+import { DRAFT_RESOURCES, useResource } from '../../persistence/resource';
 
 export interface DraftList {
-  /** Undefined while loading. */
-  readonly drafts?: readonly DraftRecord[];
+  readonly drafts: readonly DraftSummary[];
   /** Why drafts could not be read (private browsing, blocked storage). */
   readonly error?: string;
   /** Stored drafts that could not be read (left in storage unchanged). */
   readonly damaged: readonly DamagedDraft[];
-  refresh(): void;
 }
 
-/** The stored drafts, kept fresh when this or another tab saves or deletes one. */
+/**
+ * The list's data: the drafts' summaries, never the whole drafts. Storage that cannot be read is
+ * part of the data (the page says why and stays usable), not an error for the route's boundary.
+ */
+export async function loadDraftList(): Promise<DraftList> {
+  try {
+    const { summaries, damaged } = await listDraftSummaries();
+    return { drafts: summaries, damaged };
+  } catch (e) {
+    return { drafts: [], damaged: [], error: storageErrorMessage(e).replace(/ Export the draft to keep a copy\.$/, '') };
+  }
+}
+
+/**
+ * The stored drafts, through the resource cache inside a Suspense boundary; re-read (keeping the
+ * old list on screen) when this or another tab saves, deletes or restores a draft.
+ */
 export function useDraftList(): DraftList {
-  const [drafts, setDrafts] = useState<readonly DraftRecord[]>();
-  const [error, setError] = useState<string>();
-  const [damaged, setDamaged] = useState<readonly DamagedDraft[]>([]);
-  const refresh = useCallback(() => {
-    readAllDrafts().then(
-      (all) => {
-        setDrafts(all.records);
-        setDamaged(all.damaged);
-        setError(undefined);
-      },
-      (e: unknown) => {
-        setDrafts([]);
-        setError(storageErrorMessage(e).replace(/ Export the draft to keep a copy\.$/, ''));
-      },
-    );
-  }, []);
-  useEffect(() => {
-    refresh();
-    return onDraftMessage(refresh);
-  }, [refresh]);
-  return { ...(drafts ? { drafts } : {}), ...(error ? { error } : {}), damaged, refresh };
+  return useResource(`${DRAFT_RESOURCES}s`, loadDraftList, { live: true });
 }
 
 /** "2 minutes ago", "yesterday", or a date for older saves. */
@@ -49,7 +43,7 @@ export function savedAgo(at: number, now = Date.now()): string {
 }
 
 /** "No problems", "2 errors, 1 warning". */
-export function problemText(record: Pick<DraftRecord, 'problems' | 'errors'>): string {
+export function problemText(record: Pick<DraftSummary, 'problems' | 'errors'>): string {
   const warnings = record.problems - record.errors;
   if (record.problems === 0) return 'No problems';
   const parts: string[] = [];
