@@ -1,3 +1,4 @@
+import { ArrowMarkerDefs } from '../arrow-markers';
 import { createContext, memo, useContext } from 'react';
 import type { EdgeProps } from '@xyflow/react';
 import type { MapFlowEdge } from './flow-elements';
@@ -72,21 +73,7 @@ export function ArrowMarkers({ prefix }: { prefix: string }) {
   return (
     <svg className="bm-markers" aria-hidden="true" focusable="false" width="0" height="0">
       <defs>
-        {EDGE_TONES.map((tone) => (
-          <marker
-            key={tone}
-            id={`${prefix}-arrow-${tone}`}
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="14"
-            markerHeight="14"
-            markerUnits="userSpaceOnUse"
-            orient="auto-start-reverse"
-          >
-            <path d="M0,0 L10,5 L0,10 z" className={`bm-arrow bm-arrow-${tone}`} />
-          </marker>
-        ))}
+        <ArrowMarkerDefs idPrefix={prefix} kinds={EDGE_TONES} size={14} pathClass={(tone) => `bm-arrow bm-arrow-${tone}`} />
       </defs>
     </svg>
   );

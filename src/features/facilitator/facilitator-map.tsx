@@ -1,9 +1,12 @@
 import { useId, useMemo } from 'react';
+import { ArrowMarkerDefs } from '../../components/arrow-markers';
 import { OUTCOME_LABELS } from '../../domain/kinds';
 import type { Scenario } from '../../domain/schema';
 import { STANCES, STANCE_LABELS } from '../../domain/stances';
 import type { NodeRef } from './facilitator-model';
 import { edgePath, layoutMap, NODE_H, NODE_W, type MapNode } from './map-layout';
+
+const ARROW_KINDS = [...STANCES, 'route'];
 
 const MAX_ID = 24;
 const short = (s: string) => (s.length > MAX_ID ? `${s.slice(0, MAX_ID - 1)}…` : s);
@@ -56,21 +59,7 @@ export function FacilitatorMap({ scenario, refs }: { scenario: Scenario; refs: r
           style={{ minWidth: Math.min(layout.width, 560) }}
         >
           <defs>
-            {[...STANCES, 'route'].map((k) => (
-              <marker
-                key={k}
-                id={`${uid}-arrow-${k}`}
-                viewBox="0 0 10 10"
-                refX="9"
-                refY="5"
-                markerWidth="8"
-                markerHeight="8"
-                markerUnits="userSpaceOnUse"
-                orient="auto-start-reverse"
-              >
-                <path d="M0,0 L10,5 L0,10 z" className={`fmap-arrow fmap-edge-${k}`} />
-              </marker>
-            ))}
+            <ArrowMarkerDefs idPrefix={uid} kinds={ARROW_KINDS} size={8} pathClass={(k) => `fmap-arrow fmap-edge-${k}`} />
           </defs>
           <g>
             {layout.edges.map((e) => (
