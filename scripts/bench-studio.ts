@@ -1,10 +1,10 @@
 /**
  * npm run bench:studio: how the studio's branch map performs in the real editor page.
  *
- *   npm run bench:studio [-- --sizes 200,1000,2000 --runs 5 --no-build]
+ *   npm run bench:studio [-- --sizes 200,1000,2000 --runs 5 --no-build --port 4311 --profile]
  *
  * Builds the app (skip with --no-build to reuse dist/), serves it with `vite preview` on a free
- * port, and in Chromium (CHROME_PATH or /usr/bin/chromium) stores synthetic drafts of each size
+ * port (or --port N), and in Chromium (CHROME_PATH or /usr/bin/chromium) stores synthetic drafts of each size
  * in the app's own IndexedDB layout (database 'catalyst', store 'drafts'), then opens
  * #/studio/<id> in a fresh page per run and measures, per run:
  *   first paint  navigation start -> mark 'branch-map:first-paint' (first frame with node boxes)
@@ -18,6 +18,7 @@
  * while selecting or panning.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { syntheticDraft } from '../src/components/branch-map/synthetic-draft';
@@ -29,6 +30,7 @@ const arg = (name: string, fallback: string) => {
 const SIZES = arg('sizes', '200,1000,2000').split(',').map(Number);
 const RUNS = Number(arg('runs', '5'));
 const BUILD = !process.argv.includes('--no-build');
+const PORT = Number(arg('port', '0'));
 const TARGET_PAINT_MS = 1500;
 const TARGET_FRAME_MS = 50;
 
@@ -408,6 +410,7 @@ async function measure(browser: Browser, base: string, size: number, doc: Return
   const keys = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys);
   if (typingCdp) {
     const { profile } = await typingCdp.send('Profiler.stop');
+    if (process.env.BENCH_PROFILE_OUT) writeFileSync(`${process.env.BENCH_PROFILE_OUT}-typing-${size}.cpuprofile`, JSON.stringify(profile));
     console.log(`  ${size} nodes, self time while typing (ms):`);
     for (const [k, ms] of topSelfTime(profile, 25)) console.log(`    ${ms.toFixed(1).padStart(7)}  ${k}`);
   }
@@ -433,7 +436,7 @@ async function main() {
     const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
-  const port = await freePort();
+  const port = PORT || (await freePort());
   const preview = await startPreview(port);
   const base = `http://127.0.0.1:${port}/`;
   const browser = await chromium.launch({

@@ -146,13 +146,16 @@ export const autosaveMachine = setup({
       const e = changed(event);
       return e ? { doc: e.doc, savedDoc: e.doc, counts: e.counts, history: e.history } : {};
     }),
-    /** Synchronous copy of the doc on screen, on the revision it builds on (sessionStorage). */
+    /**
+     * Synchronous copy of the doc on screen, on the revision it builds on (sessionStorage): a patch
+     * on the stored doc when that is in memory (a few kB per keystroke instead of the whole draft).
+     */
     stash: ({ context }) => {
-      if (context.doc) stashPending(context.draftId, context.revision ?? 0, context.doc);
+      if (context.doc) stashPending(context.draftId, context.revision ?? 0, context.doc, context.savedDoc ?? undefined);
     },
     /** Leaving with unsaved edits: a copy in localStorage outlives a closed tab (draft-pending.ts). */
     stashForClose: ({ context }) => {
-      if (context.doc) stashClosing(context.draftId, context.revision ?? 0, context.doc);
+      if (context.doc) stashClosing(context.draftId, context.revision ?? 0, context.doc, context.savedDoc ?? undefined);
     },
     /** Drop the stash and any closing copy. */
     clearStash: ({ context }) => clearPending(context.draftId),
