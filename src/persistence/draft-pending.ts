@@ -1,4 +1,5 @@
 import type { DraftDoc } from '../domain/edit/doc';
+import { applyPatch, docPatch } from '../domain/edit/patch';
 import { isDraftDoc } from './draft-record';
 import { PENDING_PREFIX, session, setWithRoom } from './session-space';
 
@@ -60,61 +61,11 @@ export function docJson(doc: DraftDoc): string {
   return `{${parts.join(',')}}`;
 }
 
-/**
- * The stash as a patch on `base`, the doc stored in IndexedDB at `revision`: the top-level fields,
- * the nodes that are not the very objects `base` holds (null: deleted), and the node order only
- * when the patch alone would not restore it. A keystroke replaces one node, so this is a few kB
- * whatever the draft's size; the whole doc was 0.84 M characters at 1,000 nodes and 1.68 M at
- * 2,000, and writing it to sessionStorage on every key cost 15-30 ms (bench:studio --profile,
- * `setItem`). The doc in IndexedDB at that revision is the base when the stash is read back.
- */
-export interface DocPatch {
-  readonly meta: Readonly<Record<string, unknown>>;
-  readonly nodes: Readonly<Record<string, unknown>>;
-  readonly order?: readonly string[];
-}
-
-export function docPatch(base: DraftDoc, doc: DraftDoc): DocPatch {
-  const meta: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(doc)) if (key !== 'nodes') meta[key] = value;
-  const nodes: Record<string, unknown> = {};
-  for (const [id, node] of Object.entries(doc.nodes)) if (!Object.hasOwn(base.nodes, id) || base.nodes[id] !== node) nodes[id] = node;
-  for (const id of Object.keys(base.nodes)) if (!Object.hasOwn(doc.nodes, id)) nodes[id] = null;
-  // Edits keep the order, additions append: only a reorder needs the ids listed.
-  const ids = Object.keys(doc.nodes);
-  return sameOrder(applyNodes(base.nodes, nodes), ids) ? { meta, nodes } : { meta, nodes, order: ids };
-}
-
-function applyNodes(base: Readonly<Record<string, unknown>>, patch: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [id, node] of Object.entries(base)) {
-    const next = Object.hasOwn(patch, id) ? patch[id] : node;
-    if (next !== null) out[id] = next;
-  }
-  for (const [id, node] of Object.entries(patch)) if (node !== null && !Object.hasOwn(base, id)) out[id] = node;
-  return out;
-}
-
-function sameOrder(nodes: Readonly<Record<string, unknown>>, ids: readonly string[]): boolean {
-  const keys = Object.keys(nodes);
-  return keys.length === ids.length && keys.every((id, i) => ids[i] === id);
-}
-
-/** `base` with `patch` applied (undefined when the patch is not one). */
-export function applyPatch(base: DraftDoc, patch: unknown): unknown {
-  if (typeof patch !== 'object' || patch === null) return undefined;
-  const { meta, nodes, order } = patch as Partial<DocPatch>;
-  if (typeof meta !== 'object' || meta === null || typeof nodes !== 'object' || nodes === null) return undefined;
-  const merged = applyNodes(base.nodes, nodes);
-  let ordered = merged;
-  if (Array.isArray(order)) {
-    ordered = {};
-    for (const id of order) if (typeof id === 'string' && Object.hasOwn(merged, id)) ordered[id] = merged[id];
-    if (Object.keys(ordered).length !== Object.keys(merged).length) return undefined;
-  }
-  return { ...meta, nodes: ordered };
-}
-
+// The stash is a patch on `base`, the doc stored in IndexedDB at `revision` (domain/edit/patch.ts):
+// a keystroke replaces one node, so it is a few kB whatever the draft's size. The whole doc was
+// 0.84 M characters at 1,000 nodes and 1.68 M at 2,000, and writing it to sessionStorage on every
+// key cost 15-30 ms (bench:studio --profile, self time in `setItem`). The doc in IndexedDB at that
+// revision is the base again when the stash is read back.
 const pendingJson = (revision: number, doc: DraftDoc, base?: DraftDoc) =>
   base
     ? `{"revision":${JSON.stringify(revision)},"patch":${JSON.stringify(docPatch(base, doc))}}`

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildMapGraph, firstWords, kindText, GHOST_PREFIX } from './map-model';
+import { buildMapGraph, createMapModelCache, firstWords, kindText, GHOST_PREFIX } from './map-model';
+import { setMeter, updateNode, type DraftDoc } from '../../domain/edit/ops';
 import { buildFlowElements, createFlowCache, nodeAriaLabel } from './flow-elements';
 import { tinyScenario } from '../../testing/fixtures';
 import { syntheticDraft } from './synthetic-draft';
@@ -55,6 +56,25 @@ describe('buildMapGraph', () => {
     expect(buildMapGraph(edited).structureKey).toBe(key);
     (edited.nodes.middle as { choices: { next: string }[] }).choices[0]!.next = 'stalled';
     expect(buildMapGraph(edited).structureKey).not.toBe(key);
+  });
+
+  it('with a cache, draws each edit exactly as a fresh build does (text, links, meters, deletions)', () => {
+    const cache = createMapModelCache();
+    let doc = syntheticDraft(300) as DraftDoc;
+    const ids = Object.keys(doc.nodes);
+    const route = ids.find((id) => doc.nodes[id]!.kind === 'route');
+    const same = (d: DraftDoc) => expect(buildMapGraph(d, cache)).toEqual(buildMapGraph(d));
+    same(doc);
+    doc = updateNode(doc, ids[1]!, { client: 'Typed a new opening line for this moment' });
+    same(doc);
+    const { [ids[4]!]: _gone, ...rest } = doc.nodes;
+    doc = { ...doc, nodes: rest };
+    same(doc); // links to the deleted node now end in a ghost box
+    const meter = Object.keys(doc.meters)[0]!;
+    doc = setMeter(doc, meter, { label: 'Renamed meter' });
+    same(doc);
+    expect(route).toBeDefined();
+    expect(buildMapGraph(doc, cache).edges.some((e) => e.type === 'route' && e.label.includes('Renamed meter'))).toBe(true);
   });
 
   it('draws what it can of a broken draft and never throws', () => {

@@ -107,12 +107,85 @@ function nodeSnippet(kind: MapNodeKind, raw: Record<string, unknown>): string {
   return firstWords(str(raw.client) || str(raw.summary));
 }
 
+/** What one node contributes to the graph, read from the node alone (and the meters, for route conditions). */
+export interface NodePart {
+  readonly kind: MapNodeKind;
+  readonly rawKind?: string;
+  readonly outcome?: Outcome;
+  readonly snippet: string;
+  readonly unlinked: number;
+  readonly links: readonly {
+    readonly type: 'choice' | 'route';
+    readonly index: number;
+    readonly next: string;
+    readonly stance?: Stance;
+    readonly label: string;
+    readonly description: string;
+  }[];
+}
+
+/**
+ * Each node's part, by node object. The studio's docs are immutable and an edit replaces only the
+ * nodes it touches, so with a cache typing in one node's text re-reads that node, not the thousand
+ * others (their snippets and edge labels were most of the map's ~10 ms per keystroke at 1,000
+ * nodes, 20 ms at 2,000; bench:studio --profile, buildMapGraph and firstWords). Only for docs that
+ * are never changed in place.
+ */
+export type MapModelCache = WeakMap<object, { readonly meters: unknown; readonly part: NodePart }>;
+export const createMapModelCache = (): MapModelCache => new WeakMap();
+
+function nodePart(raw: Record<string, unknown>, meters: unknown, partCache: MapModelCache | undefined): NodePart {
+  const cached = partCache?.get(raw);
+  // Route conditions are worded with the meters' names: a meters edit re-reads route nodes.
+  if (cached && (cached.meters === meters || !Array.isArray(raw.routes))) return cached.part;
+  const rawKind = raw.kind;
+  const kind: MapNodeKind = rawKind === 'moment' || rawKind === 'route' || rawKind === 'ending' ? rawKind : 'unknown';
+  const outcome = (OUTCOMES as readonly unknown[]).includes(raw.outcome) ? (raw.outcome as Outcome) : undefined;
+  let unlinked = 0;
+  const links: NodePart['links'][number][] = [];
+  const read = (list: unknown, type: 'choice' | 'route') => {
+    if (!Array.isArray(list)) return;
+    list.forEach((item: unknown, i) => {
+      const it = isRecord(item) ? item : {};
+      const next = str(it.next).trim();
+      if (!next) {
+        unlinked++;
+        return;
+      }
+      if (type === 'choice') {
+        const stance = isStance(it.stance) ? it.stance : undefined;
+        const stanceLabel = stance ? STANCE_LABELS[stance] : 'Unknown stance';
+        const text = firstWords(str(it.text), 16, 120);
+        const label = `${i + 1}. ${stanceLabel}`;
+        const description = `Choice ${i + 1}, ${stanceLabel}${text ? `: ${text}` : ''}`;
+        links.push(stance ? { type, index: i, next, stance, label, description } : { type, index: i, next, label, description });
+      } else {
+        const cond = conditionText(meters, it.when);
+        links.push({ type, index: i, next, label: cond, description: `Route ${i + 1}, when ${cond}` });
+      }
+    });
+  };
+  // Draw the links a node has even when its kind is wrong (e.g. an ending that still has choices).
+  read(raw.choices, 'choice');
+  read(raw.routes, 'route');
+  const part: NodePart = {
+    kind,
+    ...(kind === 'unknown' && typeof rawKind === 'string' ? { rawKind } : {}),
+    ...(kind === 'ending' && outcome ? { outcome } : {}),
+    snippet: nodeSnippet(kind, raw),
+    unlinked,
+    links,
+  };
+  partCache?.set(raw, { meters, part });
+  return part;
+}
+
 /**
  * Turn a (possibly invalid) scenario document into what the map draws. Never throws:
  * unknown kinds become 'unknown' boxes, links to ids that do not exist end in a ghost
  * 'missing' box, empty links are counted on their node as `unlinked`.
  */
-export function buildMapGraph(doc: unknown): MapGraph {
+export function buildMapGraph(doc: unknown, cache?: MapModelCache): MapGraph {
   const d = isRecord(doc) ? doc : {};
   const rawNodes = isRecord(d.nodes) ? d.nodes : {};
   const start = str(d.start) || undefined;
@@ -132,61 +205,26 @@ export function buildMapGraph(doc: unknown): MapGraph {
   };
 
   ids.forEach((id, index) => {
-    const raw = isRecord(rawNodes[id]) ? (rawNodes[id] as Record<string, unknown>) : {};
-    const rawKind = raw.kind;
-    const kind: MapNodeKind = rawKind === 'moment' || rawKind === 'route' || rawKind === 'ending' ? rawKind : 'unknown';
-    const outcome = (OUTCOMES as readonly unknown[]).includes(raw.outcome) ? (raw.outcome as Outcome) : undefined;
-    const info: MapNodeInfo = { id, index, kind, snippet: '', isStart: id === start, unlinked: 0 };
-    if (kind === 'unknown' && typeof rawKind === 'string') info.rawKind = rawKind;
-    if (kind === 'ending' && outcome) info.outcome = outcome;
-    info.snippet = nodeSnippet(kind, raw);
-
-    const links = (list: unknown, type: 'choice' | 'route') => {
-      if (!Array.isArray(list)) return;
-      list.forEach((item: unknown, i) => {
-        const it = isRecord(item) ? item : {};
-        const next = str(it.next).trim();
-        if (!next) {
-          info.unlinked++;
-          return;
-        }
-        const target = known.has(next) ? next : ghostFor(next);
-        if (type === 'choice') {
-          const stance = isStance(it.stance) ? it.stance : undefined;
-          const stanceLabel = stance ? STANCE_LABELS[stance] : 'Unknown stance';
-          const text = firstWords(str(it.text), 16, 120);
-          const edge: MapEdgeInfo = {
-            id: `${id}→c${i}`,
-            source: id,
-            target,
-            type,
-            index: i,
-            label: `${i + 1}. ${stanceLabel}`,
-            description: `Choice ${i + 1}, ${stanceLabel}${text ? `: ${text}` : ''}`,
-            parallelIndex: 0,
-            parallelCount: 1,
-          };
-          if (stance) edge.stance = stance;
-          edges.push(edge);
-        } else {
-          const cond = conditionText(d.meters, it.when);
-          edges.push({
-            id: `${id}→r${i}`,
-            source: id,
-            target,
-            type,
-            index: i,
-            label: cond,
-            description: `Route ${i + 1}, when ${cond}`,
-            parallelIndex: 0,
-            parallelCount: 1,
-          });
-        }
-      });
-    };
-    // Draw the links a node has even when its kind is wrong (e.g. an ending that still has choices).
-    links(raw.choices, 'choice');
-    links(raw.routes, 'route');
+    const raw = rawNodes[id];
+    const part = nodePart(isRecord(raw) ? raw : {}, d.meters, cache);
+    const info: MapNodeInfo = { id, index, kind: part.kind, snippet: part.snippet, isStart: id === start, unlinked: part.unlinked };
+    if (part.rawKind !== undefined) info.rawKind = part.rawKind;
+    if (part.outcome !== undefined) info.outcome = part.outcome;
+    for (const link of part.links) {
+      const edge: MapEdgeInfo = {
+        id: link.type === 'choice' ? choiceEdgeId(id, link.index) : routeEdgeId(id, link.index),
+        source: id,
+        target: known.has(link.next) ? link.next : ghostFor(link.next),
+        type: link.type,
+        index: link.index,
+        label: link.label,
+        description: link.description,
+        parallelIndex: 0,
+        parallelCount: 1,
+      };
+      if (link.stance) edge.stance = link.stance;
+      edges.push(edge);
+    }
     nodes.push(info);
   });
 

@@ -39,6 +39,13 @@ export interface SaveInput {
   readonly revision: number | undefined;
   readonly createdAt: number | undefined;
   readonly counts: ProblemCounts | undefined;
+  /**
+   * Where to get the counts when the page has none yet (its checks are still running): the page's
+   * checks worker. Without it, or when the page is being left (`urgent`: no waiting on a worker
+   * while the tab closes), they are counted here.
+   */
+  readonly countsOf?: ((doc: DraftDoc) => Promise<ProblemCounts>) | undefined;
+  readonly urgent?: boolean | undefined;
 }
 
 export interface SaveOutput {
@@ -55,7 +62,8 @@ export const saveToIndexedDb = fromPromise<SaveOutput, SaveInput>(async ({ input
     revision = stored?.revision ?? 0;
     createdAt = stored?.createdAt;
   }
-  const record = buildRecord(input.draftId, input.doc, input.counts ?? countProblems(input.doc), createdAt);
+  const counts = input.counts ?? (input.countsOf && !input.urgent ? await input.countsOf(input.doc) : countProblems(input.doc));
+  const record = buildRecord(input.draftId, input.doc, counts, createdAt);
   const saved = await saveDraft(record, revision);
   return { doc: input.doc, revision: saved.revision, createdAt: saved.createdAt };
 });
@@ -74,6 +82,8 @@ export interface AutosaveInput {
   readonly recovered: boolean;
   readonly history?: History<DraftDoc> | undefined;
   readonly delayMs?: number | undefined;
+  /** The page's checks, for counts it does not have yet (see SaveInput). */
+  readonly countsOf?: ((doc: DraftDoc) => Promise<ProblemCounts>) | undefined;
 }
 
 export interface AutosaveContext {
@@ -93,6 +103,9 @@ export interface AutosaveContext {
   /** The stored draft read back by user.reloadTheirs (undefined if it was deleted). */
   readonly theirs: DraftRecord | undefined;
   readonly delayMs: number;
+  readonly countsOf: ((doc: DraftDoc) => Promise<ProblemCounts>) | undefined;
+  /** The page is being hidden or left: the next save counts problems itself rather than wait for the worker. */
+  readonly urgent: boolean;
 }
 
 export type AutosaveEvent =
@@ -157,6 +170,8 @@ export const autosaveMachine = setup({
     stashForClose: ({ context }) => {
       if (context.doc) stashClosing(context.draftId, context.revision ?? 0, context.doc, context.savedDoc ?? undefined);
     },
+    /** Leaving: the write that starts now must not wait on the checks worker. */
+    markUrgent: assign({ urgent: true }),
     /** Drop the stash and any closing copy. */
     clearStash: ({ context }) => clearPending(context.draftId),
     /** Undo history into sessionStorage, so undo survives a reload of this tab. */
@@ -164,6 +179,7 @@ export const autosaveMachine = setup({
       if (context.history) saveHistory(context.draftId, context.history);
     },
     recordSaved: assign((_, params: { output: SaveOutput }) => ({
+      urgent: false,
       savedDoc: params.output.doc,
       revision: params.output.revision,
       createdAt: params.output.createdAt,
@@ -196,6 +212,8 @@ export const autosaveMachine = setup({
     conflict: undefined,
     theirs: undefined,
     delayMs: input.delayMs ?? 300,
+    countsOf: input.countsOf,
+    urgent: false,
   }),
   // Recovered edits (the tab closed before they reached IndexedDB) are stored like any new edit.
   initial: 'boot',
@@ -232,7 +250,7 @@ export const autosaveMachine = setup({
         ],
         // Leaving or hiding the page: the stash is current already; keep a copy that outlives the
         // tab, store the history, and write now.
-        'page.hidden': { target: 'saving', actions: ['stashForClose', 'storeHistory'] },
+        'page.hidden': { target: 'saving', actions: ['markUrgent', 'stashForClose', 'storeHistory'] },
         'tab.saved': { guard: 'isNewerRevision', target: 'conflict', actions: { type: 'recordConflict', params: { reason: 'changed' } } },
         'tab.deleted': { target: 'conflict', actions: { type: 'recordConflict', params: { reason: 'deleted' } } },
       },
@@ -246,6 +264,8 @@ export const autosaveMachine = setup({
           revision: context.revision,
           createdAt: context.createdAt,
           counts: context.counts,
+          countsOf: context.countsOf,
+          urgent: context.urgent,
         }),
         onDone: [
           // The transaction completed and nothing changed meanwhile: now, and only now, "Saved".
@@ -292,7 +312,7 @@ export const autosaveMachine = setup({
           { target: 'dirty', actions: ['takeDoc', 'stash'] },
         ],
         // Leaving or hiding the page: keep the copies, and one more try at once.
-        'page.hidden': { target: 'saving', actions: ['stashForClose', 'storeHistory'] },
+        'page.hidden': { target: 'saving', actions: ['markUrgent', 'stashForClose', 'storeHistory'] },
         'tab.saved': { guard: 'isNewerRevision', target: 'conflict', actions: { type: 'recordConflict', params: { reason: 'changed' } } },
         'tab.deleted': { target: 'conflict', actions: { type: 'recordConflict', params: { reason: 'deleted' } } },
       },

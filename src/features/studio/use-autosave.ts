@@ -32,6 +32,8 @@ export interface AutosaveOptions {
   readonly history?: History<DraftDoc>;
   /** Precomputed problem counts for the current doc (saves validating twice). */
   readonly counts?: ProblemCounts;
+  /** Counts for a doc the page has none for yet (its checks worker); see SaveInput.countsOf. */
+  readonly countsOf?: (doc: DraftDoc) => Promise<ProblemCounts>;
   /** Debounce after the last change; default 300 ms (saved within 500 ms). */
   readonly delayMs?: number;
   /** The machine to run (tests pass `autosaveMachine.provide(...)` with a fake save). */
@@ -67,6 +69,7 @@ export function useAutosave(draftId: string, doc: DraftDoc | undefined, options:
       recovered,
       history: options.history,
       delayMs: options.delayMs,
+      countsOf: options.countsOf,
     },
   });
   const status = useSelector(actor, statusOf, sameStatus);
