@@ -230,5 +230,5 @@ export async function requestPersistence(): Promise<boolean | undefined> {
   }
 }
 
-export { saveHistory, loadHistory, clearHistory, historyKey } from './draft-history';
+export { saveHistory, saveHistorySoon, flushHistory, loadHistory, clearHistory, historyKey } from './draft-history';
 export { stashPending, stashClosing, clearPending, pendingDoc, hasPending } from './draft-pending';

@@ -7,6 +7,8 @@ import {
   getStoredDraft,
   saveDraft,
   saveHistory,
+  saveHistorySoon,
+  flushHistory,
   stashClosing,
   stashPending,
   storageErrorMessage,
@@ -172,11 +174,16 @@ export const autosaveMachine = setup({
     },
     /** Leaving: the write that starts now must not wait on the checks worker. */
     markUrgent: assign({ urgent: true }),
+    flushHistory: () => flushHistory(),
     /** Drop the stash and any closing copy. */
     clearStash: ({ context }) => clearPending(context.draftId),
-    /** Undo history into sessionStorage, so undo survives a reload of this tab. */
+    /** Undo history into sessionStorage, so undo survives a reload of this tab: now (the page is being left)… */
     storeHistory: ({ context }) => {
       if (context.history) saveHistory(context.draftId, context.history);
+    },
+    /** …or after a save, once the browser is idle, so no keystroke waits for it (draft-history.ts). */
+    storeHistorySoon: ({ context }) => {
+      if (context.history) saveHistorySoon(context.draftId, context.history);
     },
     recordSaved: assign((_, params: { output: SaveOutput }) => ({
       urgent: false,
@@ -231,6 +238,9 @@ export const autosaveMachine = setup({
           // A real edit: stash it at once, and wait for the typing to pause.
           { target: 'dirty', actions: ['takeDoc', 'stash'] },
         ],
+        // Leaving or hiding the page with everything stored: the history the last save queued
+        // for idle time is written now.
+        'page.hidden': { actions: 'flushHistory' },
         // Another tab saved a newer revision: saving here would overwrite it, so stop and ask.
         'tab.saved': { guard: 'isNewerRevision', target: 'conflict', actions: { type: 'recordConflict', params: { reason: 'changed' } } },
         'tab.deleted': { target: 'conflict', actions: { type: 'recordConflict', params: { reason: 'deleted' } } },
@@ -272,12 +282,12 @@ export const autosaveMachine = setup({
           {
             guard: { type: 'savedCurrentDoc', params: ({ event }) => ({ output: event.output }) },
             target: 'saved',
-            actions: [{ type: 'recordSaved', params: ({ event }) => ({ output: event.output }) }, 'clearStash', 'storeHistory'],
+            actions: [{ type: 'recordSaved', params: ({ event }) => ({ output: event.output }) }, 'clearStash', 'storeHistorySoon'],
           },
           // Edits arrived while writing: they build on the new revision, so re-stash them on it and save again.
           {
             target: 'dirty',
-            actions: [{ type: 'recordSaved', params: ({ event }) => ({ output: event.output }) }, 'stash', 'storeHistory'],
+            actions: [{ type: 'recordSaved', params: ({ event }) => ({ output: event.output }) }, 'stash', 'storeHistorySoon'],
           },
         ],
         onError: [

@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fromPromise } from 'xstate';
 import type { DraftDoc } from '../../domain/edit/ops';
 import { updateMeta } from '../../domain/edit/ops';
-import { checkRevision, getStoredDraft, pendingDoc, TAB_ID, type DraftRecord } from '../../persistence/drafts';
+import { commit, createHistory, type History } from '../../domain/edit/history';
+import { HISTORY_IDLE_TIMEOUT_MS } from '../../persistence/draft-history';
+import { checkRevision, getStoredDraft, loadHistory, pendingDoc, TAB_ID, type DraftRecord } from '../../persistence/drafts';
 import { syntheticDraft } from '../../components/branch-map/synthetic-draft';
 import { tinyScenario } from '../../testing/fixtures';
 import { autosaveMachine, type SaveInput, type SaveOutput } from './autosave-machine';
@@ -267,6 +269,34 @@ describe('useAutosave', () => {
     expect(JSON.stringify(big).length).toBeGreaterThan(500_000);
     // Read back against the stored doc, it is exactly the doc on screen.
     expect(JSON.stringify(stashed(1))).toBe(JSON.stringify(typed));
+  });
+
+  it('stores the undo history after a save once the browser is idle, not in the same task', async () => {
+    const edited = commit(createHistory(base), titled('A'));
+    const { rerender } = renderHook(
+      ({ doc, history }: { doc: DraftDoc; history: History<DraftDoc> }) => useAutosave('d1', doc, { baseRevision: 1, history, machine }),
+      { initialProps: { doc: base, history: createHistory(base) } },
+    );
+    rerender({ doc: edited.present, history: edited });
+    await act(() => vi.advanceTimersByTimeAsync(300)); // the debounce, then the save completes
+    expect(store.get('d1')!.title).toBe('A');
+    expect(loadHistory('d1')).toBeUndefined();
+    await act(() => vi.advanceTimersByTimeAsync(HISTORY_IDLE_TIMEOUT_MS));
+    expect(loadHistory('d1')?.past.map((d) => d.title)).toEqual(['Tiny']);
+  });
+
+  it('leaving the page right after a save writes the waiting history at once, so undo survives a reload', async () => {
+    const edited = commit(createHistory(base), titled('B'));
+    const { rerender } = renderHook(
+      ({ doc, history }: { doc: DraftDoc; history: History<DraftDoc> }) => useAutosave('d1', doc, { baseRevision: 1, history, machine }),
+      { initialProps: { doc: base, history: createHistory(base) } },
+    );
+    rerender({ doc: edited.present, history: edited });
+    await act(() => vi.advanceTimersByTimeAsync(300));
+    expect(store.get('d1')!.title).toBe('B');
+    expect(loadHistory('d1')).toBeUndefined();
+    act(() => void window.dispatchEvent(new Event('pagehide')));
+    expect(loadHistory('d1', store.get('d1')!.doc)?.past.map((d) => d.title)).toEqual(['Tiny']);
   });
 
   it('stores edits recovered from the stash after a reload', async () => {
