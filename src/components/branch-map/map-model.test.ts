@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildMapGraph, createMapModelCache, firstWords, kindText, GHOST_PREFIX } from './map-model';
-import { setMeter, updateNode, type DraftDoc } from '../../domain/edit/ops';
+import { setMeter, updateNode, type DraftDoc, type MomentInput } from '../../domain/edit/ops';
 import { buildFlowElements, createFlowCache, nodeAriaLabel } from './flow-elements';
 import { tinyScenario } from '../../testing/fixtures';
 import { syntheticDraft } from './synthetic-draft';
@@ -64,9 +64,22 @@ describe('buildMapGraph', () => {
     const ids = Object.keys(doc.nodes);
     const route = ids.find((id) => doc.nodes[id]!.kind === 'route');
     const same = (d: DraftDoc) => expect(buildMapGraph(d, cache)).toEqual(buildMapGraph(d));
-    same(doc);
+    const before = buildMapGraph(doc, cache);
     doc = updateNode(doc, ids[1]!, { client: 'Typed a new opening line for this moment' });
     same(doc);
+    // Typing re-reads one box: every other box and edge is the very object drawn before.
+    const typed = buildMapGraph(doc, cache);
+    expect(typed.nodes.filter((n, i) => n !== before.nodes[i]).map((n) => n.id)).toEqual([ids[1]]);
+    expect(typed.edges.every((e, i) => e === before.edges[i])).toBe(true);
+    // A response's text is in its edge's description.
+    const moment = doc.nodes[ids[1]!] as MomentInput;
+    doc = { ...doc, nodes: { ...doc.nodes, [ids[1]!]: { ...moment, choices: [{ ...moment.choices[0]!, text: 'A new reply' }, ...moment.choices.slice(1)] } } };
+    same(doc);
+    expect(buildMapGraph(doc, cache).edges.filter((e, i) => e !== typed.edges[i]).map((e) => e.description)).toEqual([
+      expect.stringContaining('A new reply'),
+    ]);
+    doc = { ...doc, nodes: { ...doc.nodes, [ids[1]!]: { ...moment, choices: [{ ...moment.choices[0]!, next: ids[8]! }, ...moment.choices.slice(1)] } } };
+    same(doc); // a new link: built afresh
     const { [ids[4]!]: _gone, ...rest } = doc.nodes;
     doc = { ...doc, nodes: rest };
     same(doc); // links to the deleted node now end in a ghost box

@@ -20,18 +20,20 @@ export function docPatch(base: DraftDoc | undefined, doc: DraftDoc): DocPatch {
   for (const [key, value] of Object.entries(doc)) if (key !== 'nodes') meta[key] = value;
   const from: Readonly<Record<string, unknown>> = base?.nodes ?? {};
   const nodes: Record<string, unknown> = {};
-  for (const [id, node] of Object.entries(doc.nodes)) if (!Object.hasOwn(from, id) || from[id] !== node) nodes[id] = node;
+  const ids = Object.keys(doc.nodes);
+  for (const id of ids) {
+    const node = doc.nodes[id];
+    if (from[id] !== node || !Object.hasOwn(from, id)) nodes[id] = node;
+  }
   for (const id of Object.keys(from)) if (!Object.hasOwn(doc.nodes, id)) nodes[id] = null;
   // Edits keep the order and additions append: only a reorder (or a rename) needs the ids listed.
-  const ids = Object.keys(doc.nodes);
-  return keepsOrder(from, ids) ? { meta, nodes } : { meta, nodes, order: ids };
+  return keepsOrder(from, doc.nodes, ids) ? { meta, nodes } : { meta, nodes, order: ids };
 }
 
 /** Whether applying the patch to `from` gives the nodes in the order `ids` (kept ones in place, new ones after). */
-function keepsOrder(from: Readonly<Record<string, unknown>>, ids: readonly string[]): boolean {
-  const now = new Set(ids);
+function keepsOrder(from: Readonly<Record<string, unknown>>, to: Readonly<Record<string, unknown>>, ids: readonly string[]): boolean {
   let i = 0;
-  for (const id of Object.keys(from)) if (now.has(id) && ids[i++] !== id) return false;
+  for (const id of Object.keys(from)) if (Object.hasOwn(to, id) && ids[i++] !== id) return false;
   for (; i < ids.length; i++) if (Object.hasOwn(from, ids[i]!)) return false;
   return true;
 }
