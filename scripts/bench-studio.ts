@@ -15,7 +15,11 @@
  *   typing       20 keys typed into the start moment's client line, 200 ms apart: keydown (the
  *                event's timeStamp) -> the next frame painted; median and worst per run
  * and prints medians. Targets (1,000 nodes): map visible within 1.5 s; no frame over 50 ms
- * while selecting or panning.
+ * while selecting or panning; keydown→paint under 50 ms (1,000 and 2,000 nodes).
+ * --dist DIR serves another build (a paired before/after run under the same load).
+ * --profile prints the functions with the most self time while dragging and typing; with
+ * BENCH_PROFILE_OUT=/tmp/x it also writes the typing CPU profile to /tmp/x-typing-<size>.cpuprofile
+ * (open it in Chrome's DevTools, Performance panel), e.g. after `npx vite build --minify false`.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -31,6 +35,8 @@ const SIZES = arg('sizes', '200,1000,2000').split(',').map(Number);
 const RUNS = Number(arg('runs', '5'));
 const BUILD = !process.argv.includes('--no-build');
 const PORT = Number(arg('port', '0'));
+/** Serve another build (e.g. the main branch's, for a paired before/after run under the same load). */
+const DIST = arg('dist', '');
 const TARGET_PAINT_MS = 1500;
 const TARGET_FRAME_MS = 50;
 
@@ -54,7 +60,7 @@ function freePort(): Promise<number> {
 
 async function startPreview(port: number): Promise<ChildProcess> {
   // Own process group, so stopping it also stops the vite process npx starts.
-  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', ...(DIST ? ['--outDir', DIST] : [])], {
     stdio: 'ignore',
     detached: true,
   });
