@@ -111,7 +111,7 @@ test('import a generated file set: counts on the map, skipped files named, dupli
   await expect(page.getByRole('heading', { name: 'Top drift points' })).toBeVisible();
 });
 
-test('the page with records, and with names shown, has no axe violations', async ({ page }, info) => {
+test('the page with records, with names shown and on a phone, has no axe violations and no sideways scroll', async ({ page }, info) => {
   await importAll(page, info.outputPath('files'));
   await expect(page.getByRole('heading', { name: 'Top drift points' })).toBeVisible();
   await page.locator('.react-flow__node').first().waitFor();
@@ -123,6 +123,11 @@ test('the page with records, and with names shown, has no axe violations', async
   await page.getByLabel('Show names (anonymised by a short code otherwise)').check();
   await expect(trainees.getByRole('rowheader').first()).toHaveText(/^Trainee \d+$/);
   await clean(page, 'names shown');
+
+  // On a 360 px phone the wide tables scroll inside their own regions; the page never scrolls sideways.
+  await page.setViewportSize({ width: 360, height: 780 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+  await clean(page, 'records at 360 px');
 });
 
 test('exports CSV of choices and attempts and the heat map as SVG', async ({ page }, info) => {
@@ -155,7 +160,32 @@ test('group debrief mode by keyboard, at projector and phone sizes', async ({ pa
     await expect(title).toBeFocused();
     await expect(title).toContainText(`${scenario.start}, reached by`);
     await expect(page.getByRole('heading', { name: 'Discussion questions' })).toBeVisible();
+    // Opened from far down the figures, the view starts at its top: the moment count and the buttons.
+    await expect(page.getByRole('button', { name: 'Next →' })).toBeInViewport();
+    if (viewport.width === 1920) {
+      // On a projector the whole moment is on screen at once: the guide sits beside the responses.
+      await expect(page.getByRole('heading', { name: 'Discussion questions' })).toBeInViewport();
+      await expect(page.locator('.gd-response').last()).toBeInViewport();
+    }
     await clean(page, `group debrief ${viewport.width}px`);
+    // Stances hidden while the group says what it would choose, then shown again.
+    const stances = page.locator('.gd-responses .stance-badge');
+    await expect(stances.first()).toBeVisible();
+    const hide = page.getByRole('button', { name: 'Hide stances' });
+    await hide.focus();
+    await page.keyboard.press('Enter');
+    await expect(hide).toHaveAttribute('aria-pressed', 'true');
+    await expect(stances).toHaveCount(0);
+    await clean(page, `group debrief ${viewport.width}px, stances hidden`);
+    await expect(
+      page
+        .locator('.gd-responses')
+        .getByText(/ of \d+ \(\d+%\)$/)
+        .first(),
+    ).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(stances.first()).toBeVisible();
+    await page.getByRole('heading', { level: 2, name: /^Moment 1 of \d+:/ }).focus();
     // Nothing overflows sideways at this width.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.keyboard.press('ArrowRight');

@@ -49,11 +49,7 @@ test('unreadable progress in a full store is kept, offered at once, and never ov
 
   // Play: the session goes on in memory, the original stays as it was.
   await library.openFirstScenario();
-  await page
-    .getByRole('main')
-    .getByRole('link', { name: /^Start\b/ })
-    .click();
-  await play.waitForTurn();
+  await play.startFromBriefing();
   const said = await play.choose(0);
   await expect(play.feedbackHeading).toBeVisible();
   await play.continueButton.click();
@@ -70,11 +66,7 @@ test('making room: an honest answer while still full, then saving resumes once t
 }) => {
   await library.goto();
   await library.openFirstScenario();
-  await page
-    .getByRole('main')
-    .getByRole('link', { name: /^Start\b/ })
-    .click();
-  await play.waitForTurn();
+  await play.startFromBriefing();
   const said = await play.choose(0);
   await expect(play.feedbackHeading).toBeVisible();
   const original = await stored(page);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { withoutLeaveEvents } from './crash';
 
 /**
  * Studio saving under faults: a full disk never shows "Saved" for an unsaved edit, an edit typed
@@ -112,18 +113,7 @@ test('closing the tab during typing: the edit is there when the draft is reopene
 });
 
 test('a crash gives no pagehide: an edit typed just before it is there after the tab reloads', async ({ page }) => {
-  // A renderer crash runs no handlers; simulate it by never delivering pagehide or visibilitychange.
-  await page.addInitScript(() => {
-    const add = EventTarget.prototype.addEventListener;
-    EventTarget.prototype.addEventListener = function (
-      this: EventTarget,
-      type: string,
-      ...rest: [EventListenerOrEventListenerObject | null, (boolean | AddEventListenerOptions)?]
-    ) {
-      if (type === 'pagehide' || type === 'visibilitychange') return;
-      add.call(this, type, ...rest);
-    };
-  });
+  await withoutLeaveEvents(page);
   await newDraft(page);
   await page.locator('#field-title').fill('Before the crash');
   await page.reload();

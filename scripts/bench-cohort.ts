@@ -13,6 +13,8 @@
  * Node also prints the process's CPU time per run (user + system, all threads: GC runs in
  * parallel), which is what the wall time would be on an idle machine, roughly; on a shared machine
  * the wall time mostly measures waiting. The load average is printed first for that reason.
+ * Chromium also runs the Cohort page's own Web Worker (src/features/cohort/cohort.worker.ts, bundled by
+ * esbuild): the file goes in as a Blob, the report comes back; that is the figure held to the target.
  * Target: 100,000 statements in under 2 s in the browser, time per statement flat across sizes.
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -63,7 +65,7 @@ interface Row {
   heapMb: string;
   attempts: number;
 }
-const rows: { node: Row[]; browser: Row[] } = { node: [], browser: [] };
+const rows: { node: Row[]; browser: Row[]; worker: Row[] } = { node: [], browser: [], worker: [] };
 
 console.log(
   `Load average ${(await import('node:os'))
@@ -121,9 +123,24 @@ async function inBrowser(): Promise<void> {
     platform: 'browser',
     target: 'es2022',
   }).outputFiles[0]!.text;
+  // The Cohort page's own worker, bundled as it is shipped (minus Vite): a dropped file goes in as a
+  // Blob, the report comes back. This is what an instructor waits for.
+  const workerBundle = buildSync({
+    entryPoints: ['src/features/cohort/cohort.worker.ts'],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    platform: 'browser',
+    target: 'es2022',
+  }).outputFiles[0]!.text;
   // Serve the files from a loopback server: the page fetches each one (not timed), then times the work.
   const server = createServer((req, res) => {
     const f = files.find((x) => req.url === `/statements-${x.size}.json`);
+    if (req.url === '/cohort.worker.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(workerBundle);
+      return;
+    }
     if (req.url === '/') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<!doctype html><title>bench</title>');
@@ -190,6 +207,34 @@ async function inBrowser(): Promise<void> {
         attempts: r.attempts,
       });
     }
+    for (const f of files) {
+      const w = await page.evaluate(
+        async ({ url, runs, library }) => {
+          const file = await (await fetch(url)).blob();
+          const worker = new Worker('/cohort.worker.js', { name: 'cohort-aggregate' });
+          const times: number[] = [];
+          let attempts = 0;
+          try {
+            for (let id = 1; id <= runs; id++) {
+              const t0 = performance.now();
+              const reply = await new Promise<{ ok: boolean; value?: { attempts: number }; message?: string }>((resolve) => {
+                worker.onmessage = (e) => resolve(e.data);
+                worker.postMessage({ id, input: { sources: [{ name: url, file }], scenarios: library } });
+              });
+              times.push(performance.now() - t0);
+              if (!reply.ok) throw new Error(reply.message);
+              attempts = reply.value!.attempts;
+            }
+          } finally {
+            worker.terminate();
+          }
+          return { times, attempts };
+        },
+        { url: `/statements-${f.size}.json`, runs: RUNS, library },
+      );
+      const ms = median(w.times);
+      rows.worker.push({ size: f.size, ms, parseMs: NaN, perStatementUs: (ms * 1000) / f.size, heapMb: '-', attempts: w.attempts });
+    }
   } finally {
     await browser.close();
     server.close();
@@ -207,14 +252,15 @@ const table = (label: string, list: Row[]) => {
   for (const r of list) {
     const f = files.find((x) => x.size === r.size)!;
     console.log(
-      `${String(r.size).padStart(10)}  ${mb(f.bytes).padStart(7)}  ${String(r.attempts).padStart(8)}  ${r.ms.toFixed(1).padStart(9)}  ${r.parseMs.toFixed(1).padStart(18)}  ${r.perStatementUs.toFixed(2).padStart(12)}  ${r.heapMb.padStart(7)}${r.cpuMs !== undefined ? r.cpuMs.toFixed(0).padStart(22) : ''}`,
+      `${String(r.size).padStart(10)}  ${mb(f.bytes).padStart(7)}  ${String(r.attempts).padStart(8)}  ${r.ms.toFixed(1).padStart(9)}  ${(Number.isNaN(r.parseMs) ? '-' : r.parseMs.toFixed(1)).padStart(18)}  ${r.perStatementUs.toFixed(2).padStart(12)}  ${r.heapMb.padStart(7)}${r.cpuMs !== undefined ? r.cpuMs.toFixed(0).padStart(22) : ''}`,
     );
   }
 };
 table('Node (parse + aggregate)', rows.node);
 table('Chromium (parse + aggregate, in the page)', rows.browser);
-const big = rows.browser.find((r) => r.size === 100_000) ?? rows.node.find((r) => r.size === 100_000);
+table('Chromium (a dropped file as a Blob → the Cohort page’s Web Worker → its report, as the page does)', rows.worker);
+const big = rows.worker.find((r) => r.size === 100_000) ?? rows.node.find((r) => r.size === 100_000);
 if (big)
   console.log(
-    `\n100,000 statements: ${big.ms.toFixed(0)} ms (${rows.browser.length ? 'Chromium' : 'Node'}); target under ${TARGET_MS} ms: ${big.ms < TARGET_MS ? 'met' : 'NOT met'}`,
+    `\n100,000 statements: ${big.ms.toFixed(0)} ms (${rows.worker.length ? 'Chromium, in the Web Worker' : 'Node'}); target under ${TARGET_MS} ms: ${big.ms < TARGET_MS ? 'met' : 'NOT met'}`,
   );

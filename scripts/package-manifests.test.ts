@@ -15,7 +15,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageEntries, parsePackageArgs, readPackageScenarios, XSD_DIRS } from './package';
-import { cmi5CourseStructure, launchHref, scenarioIri, scorm12Manifest, scorm2004Manifest, type PackageFormat } from './package-manifests';
+import { scenarioIri } from '../src/domain/xapi-iris';
+import { cmi5CourseStructure, launchHref, scorm12Manifest, scorm2004Manifest, type PackageFormat } from './package-manifests';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CMI5_XSD = join(ROOT, 'scripts/standards/cmi5/CourseStructure.xsd');

@@ -9,6 +9,7 @@
  * the resource's href rather than in an item's `parameters` attribute: LMSs append launch data to
  * the href as-is, and not all of them honour `parameters`.
  */
+import { scenarioIri } from '../src/domain/xapi-iris';
 
 export type PackageFormat = 'scorm12' | 'scorm2004' | 'cmi5';
 export const PACKAGE_FORMATS: readonly PackageFormat[] = ['scorm12', 'scorm2004', 'cmi5'];
@@ -38,7 +39,6 @@ export const COURSE_DESCRIPTION =
 
 /** Stable IRIs for cmi5: the course and each assignable unit (also the xAPI activity id the LMS passes). */
 export const COURSE_IRI = 'urn:catalyst:course';
-export const scenarioIri = (id: string): string => `urn:catalyst:scenario:${id}`;
 
 /** XSDs a SCORM package carries at its root, as the CAM expects (file names from the ADL kits). */
 export const SCORM12_XSDS = ['imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'imsmd_rootv1p2p1.xsd', 'ims_xml.xsd'] as const;
@@ -67,6 +67,22 @@ export function xmlEscape(text: string): string {
   return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
+/** One SCO resource per scenario: the site's index.html, launched with the scenario in the query. */
+function scoResources(o: ManifestOptions, format: 'scorm12' | 'scorm2004'): string {
+  // SCORM 1.2 spells the attribute adlcp:scormtype, SCORM 2004 adlcp:scormType.
+  const typeAttr = format === 'scorm12' ? 'scormtype' : 'scormType';
+  return o.scenarios
+    .map(
+      (
+        s,
+      ) => `    <resource identifier="${ident('sco', s.id)}" type="webcontent" adlcp:${typeAttr}="sco" href="${xmlEscape(launchHref(format, s.id))}">
+      <file href="index.html"/>
+      <dependency identifierref="catalyst-site"/>
+    </resource>`,
+    )
+    .join('\n');
+}
+
 /** SCORM identifiers are xs:ID: they may not start with a digit; scenario ids are kebab-case. */
 const ident = (prefix: string, id: string) => `${prefix}-${id}`;
 
@@ -93,16 +109,7 @@ export function scorm12Manifest(o: ManifestOptions): string {
       </item>`,
     )
     .join('\n');
-  const resources = o.scenarios
-    .map(
-      (
-        s,
-      ) => `    <resource identifier="${ident('sco', s.id)}" type="webcontent" adlcp:scormtype="sco" href="${xmlEscape(launchHref('scorm12', s.id))}">
-      <file href="index.html"/>
-      <dependency identifierref="catalyst-site"/>
-    </resource>`,
-    )
-    .join('\n');
+  const resources = scoResources(o, 'scorm12');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="catalyst-scorm12" version="${xmlEscape(o.version ?? '1')}"
   xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
@@ -167,16 +174,7 @@ ${lom(s.title, s.description, '        ')}
       </item>`,
     )
     .join('\n');
-  const resources = o.scenarios
-    .map(
-      (
-        s,
-      ) => `    <resource identifier="${ident('sco', s.id)}" type="webcontent" adlcp:scormType="sco" href="${xmlEscape(launchHref('scorm2004', s.id))}">
-      <file href="index.html"/>
-      <dependency identifierref="catalyst-site"/>
-    </resource>`,
-    )
-    .join('\n');
+  const resources = scoResources(o, 'scorm2004');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="catalyst-scorm2004" version="${xmlEscape(o.version ?? '1')}"
   xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"

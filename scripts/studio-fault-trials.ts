@@ -15,6 +15,7 @@
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../playwright.config';
+import { withoutLeaveEvents } from '../e2e/crash';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,18 +47,7 @@ async function titleIn(page: Page, url: string): Promise<string> {
 
 async function trial(context: BrowserContext, kind: Kind, n: number): Promise<boolean> {
   const page = await context.newPage();
-  if (kind === 'crash')
-    await page.addInitScript(() => {
-      const add = EventTarget.prototype.addEventListener;
-      EventTarget.prototype.addEventListener = function (
-        this: EventTarget,
-        type: string,
-        ...rest: [EventListenerOrEventListenerObject | null, (boolean | AddEventListenerOptions)?]
-      ) {
-        if (type === 'pagehide' || type === 'visibilitychange') return;
-        add.call(this, type, ...rest);
-      };
-    });
+  if (kind === 'crash') await withoutLeaveEvents(page);
   const url = await newDraft(page);
   const title = `${kind} trial ${n}`;
   await page.locator('#field-title').fill(title);

@@ -24,6 +24,14 @@ export class PlayPage {
     await this.page.goto(`./#/scenarios/${scenarioId}/play`);
     await this.waitForTurn();
   }
+  /** From a scenario's briefing: press Start and wait for the first turn. */
+  async startFromBriefing() {
+    await this.page
+      .getByRole('main')
+      .getByRole('link', { name: /^Start\b/ })
+      .click();
+    await this.waitForTurn();
+  }
   /** Wait until the page shows either responses to pick, feedback, or the end of the run. */
   async waitForTurn() {
     await expect(

@@ -42,12 +42,8 @@ test('a cmi5 launch played through sends the full statement sequence to the LRS'
 test('a cmi5 reload reuses the token, the Progress page says where records go, and leaving returns to the LMS', async ({ page, lms }) => {
   const launch = lms.launch({ scenario: SCENARIO });
   await page.goto(`./?${launch.query}`);
-  await page
-    .getByRole('main')
-    .getByRole('link', { name: /^Start\b/ })
-    .click();
   const play = new PlayPage(page);
-  await play.waitForTurn();
+  await play.startFromBriefing();
   await play.choose(0);
   await expect(play.feedbackHeading).toBeVisible();
   await statementsWhen(lms, launch.registration, (s) => s.map(verbOf).join() === 'initialized,answered');
@@ -68,12 +64,8 @@ test('a cmi5 reload reuses the token, the Progress page says where records go, a
 test('the LRS down mid-run and back up: the header counts what waits, and every statement arrives exactly once', async ({ page, lms }) => {
   const launch = lms.launch({ scenario: SCENARIO });
   await page.goto(`./?${launch.query}`);
-  await page
-    .getByRole('main')
-    .getByRole('link', { name: /^Start\b/ })
-    .click();
   const play = new PlayPage(page);
-  await play.waitForTurn();
+  await play.startFromBriefing();
   await play.choose(0);
   await statementsWhen(lms, launch.registration, (s) => s.length === 2);
 
@@ -98,12 +90,8 @@ test('the LRS down mid-run and back up: the header counts what waits, and every 
 test('a page closed while a send is in flight: reopened, the queue drains with no duplicates', async ({ page, context, lms }) => {
   const launch = lms.launch({ scenario: SCENARIO });
   await page.goto(`./?${launch.query}`);
-  await page
-    .getByRole('main')
-    .getByRole('link', { name: /^Start\b/ })
-    .click();
   const play = new PlayPage(page);
-  await play.waitForTurn();
+  await play.startFromBriefing();
   await statementsWhen(lms, launch.registration, (s) => s.length === 0 || s.length === 1);
 
   // The LRS stores what arrives, but its replies are held: the sends are in flight when the tab closes.
@@ -155,12 +143,8 @@ test('a used fetch URL in a new tab: the trainee is told results cannot be recor
   await expect(tab.getByRole('alert')).toContainText(
     'Your results cannot be recorded: the LMS did not give a sign-in token (This fetch URL was already used.)',
   );
-  await tab
-    .getByRole('main')
-    .getByRole('link', { name: /^Start\b/ })
-    .click();
   const play = new PlayPage(tab);
-  await play.waitForTurn();
+  await play.startFromBriefing();
   await play.choose(0);
   await expect(play.feedbackHeading).toBeVisible();
   expect(await axeViolations(tab)).toEqual([]);

@@ -34,12 +34,8 @@ test('an xAPI link launch sends statements straight to the instructor LRS', asyn
     registration,
   });
   await page.goto(`./?${q}`);
-  await page
-    .getByRole('main')
-    .getByRole('link', { name: /^Start\b/ })
-    .click();
   const play = new PlayPage(page);
-  await play.waitForTurn();
+  await play.startFromBriefing();
   await play.choose(0);
   await expect(play.feedbackHeading).toBeVisible();
   await play.retryButton.click();

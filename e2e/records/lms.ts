@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { scenarioIri } from '../../src/domain/xapi-iris';
 import { freePort, LRS_AUTH } from './lrs';
 
 /**
@@ -91,7 +92,10 @@ export class LmsStandIn {
         moveOn: 'CompletedAndPassed',
         returnURL: opts.returnURL ?? `${this.origin}/returned`,
         contextTemplate: {
-          contextActivities: { grouping: [{ id: `https://lms.example.org/course/${opts.course ?? 'catalyst'}` }] },
+          // The course, and the AU's publisher id from the package's cmi5.xml (cmi5 §9.6.2.3).
+          contextActivities: {
+            grouping: [{ id: `https://lms.example.org/course/${opts.course ?? 'catalyst'}` }, { id: scenarioIri(opts.scenario) }],
+          },
           extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': randomUUID() },
         },
       },

@@ -66,10 +66,7 @@ export async function statementsWhen(
 export async function playThrough(page: Page, pick: (turn: number, count: number) => number): Promise<string[]> {
   const play = new PlayPage(page);
   const stances: string[] = [];
-  await page
-    .getByRole('main')
-    .getByRole('link', { name: /^Start\b/ })
-    .click();
+  await play.startFromBriefing();
   for (let turn = 0; turn < 40 && !(await play.atDebrief()); turn++) {
     await play.waitForTurn();
     if (await play.atDebrief()) break;

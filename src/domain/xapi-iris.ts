@@ -7,6 +7,15 @@
  */
 export const IRI_BASE = 'https://catalyst.example/xapi/';
 
+/**
+ * The scenario's own activity: the cmi5 course structure's AU id (`npm run package`), which a cmi5
+ * LMS puts in every statement's grouping (cmi5 §9.6.2.3, the publisher id), and which Catalyst adds
+ * to the grouping itself when an xAPI link launched it. So one GET with `related_activities=true`
+ * finds a scenario's statements whichever LMS, course or link produced them (the Cohort page's
+ * default fetch).
+ */
+export const scenarioIri = (scenarioId: string): string => `urn:catalyst:scenario:${scenarioId}`;
+
 export const EXT = {
   /** Context: the attempt (run) id, a UUID shared by every statement of one attempt. */
   attemptId: `${IRI_BASE}extensions/attempt-id`,

@@ -193,6 +193,11 @@ export function parseLaunch(search: string): Launch {
     if (value !== undefined && !UUID.test(value)) problems.push({ param, message: `"${short(value)}" is not a UUID.` });
     return value;
   };
+  const activity = (param: string, value: string | undefined): string | undefined => {
+    if (value !== undefined && !iri(value))
+      problems.push({ param, message: `"${short(value)}" is not an IRI (for example https://example.org/course/unit-1).` });
+    return value;
+  };
 
   if (mode === 'cmi5') {
     const fetchRaw = need('fetch', 'the address to fetch the sign-in token from');
@@ -200,12 +205,7 @@ export function parseLaunch(search: string): Launch {
     if (fetchRaw !== undefined && !fetchUrl)
       problems.push({ param: 'fetch', message: `"${short(fetchRaw)}" is not a web address (it must start with https:// or http://).` });
     const registration = uuid('registration', true);
-    const activityId = need('activityId', "the assignable unit's activity id");
-    if (activityId !== undefined && !iri(activityId))
-      problems.push({
-        param: 'activityId',
-        message: `"${short(activityId)}" is not an IRI (for example https://example.org/course/unit-1).`,
-      });
+    const activityId = activity('activityId', need('activityId', "the assignable unit's activity id"));
     if (problems.length) return { ok: false, mode, problems };
     return {
       ok: true,
@@ -221,12 +221,7 @@ export function parseLaunch(search: string): Launch {
 
   const auth = need('auth', 'the Authorization value for the learning record store (for example "Basic …")');
   const registration = uuid('registration', false);
-  const activityId = q.get('activity_id')?.trim() || undefined;
-  if (activityId !== undefined && !iri(activityId))
-    problems.push({
-      param: 'activity_id',
-      message: `"${short(activityId)}" is not an IRI (for example https://example.org/course/unit-1).`,
-    });
+  const activityId = activity('activity_id', q.get('activity_id')?.trim() || undefined);
   if (problems.length) return { ok: false, mode, problems };
   return {
     ok: true,

@@ -1,7 +1,7 @@
 import { mulberry32 } from '../../lib/random';
 import type { Scenario } from '../../domain/schema';
 import { replayPath } from './aggregate';
-import { EXT, VERB_IDS } from '../../domain/xapi-iris';
+import { EXT, scenarioIri, VERB_IDS } from '../../domain/xapi-iris';
 
 /**
  * A seeded synthetic cohort, for the benchmark and the e2e import test: trainees play random
@@ -41,7 +41,8 @@ export function syntheticStatements(scenario: Scenario, opts: SyntheticOptions):
     };
     const attemptId = `attempt-${opts.seed ?? 1}-${attempt}`;
     const context = (parent: boolean) => ({
-      ...(parent && { contextActivities: { parent: [{ id: activity }] } }),
+      // As records/xapi sends them: the scenario's own activity in the grouping, the attempt as parent.
+      contextActivities: { grouping: [{ id: scenarioIri(scenario.id) }], ...(parent && { parent: [{ id: activity }] }) },
       extensions: { [EXT.attemptId]: attemptId, [EXT.scenarioId]: scenario.id, [EXT.scenarioVersion]: opts.version },
     });
     const stamp = () => new Date((t += 7000)).toISOString();

@@ -2,6 +2,7 @@ import { OUTCOME_LABELS, type Outcome } from '../../domain/kinds';
 import type { Scenario } from '../../domain/schema';
 import { STANCE_LABELS } from '../../domain/stances';
 import { RARE_SHARE, type ScenarioFigures } from '../../engine/cohort';
+import { ScrollTable } from '../../components/scroll-table';
 import { pct } from './heat';
 
 const outcomeLabel = (o: string | undefined) => (o && o in OUTCOME_LABELS ? OUTCOME_LABELS[o as Outcome] : (o ?? ''));
@@ -19,38 +20,26 @@ export function DriftTable({ scenario, fig }: { scenario: Scenario; fig: Scenari
       {rows.length === 0 ? (
         <p>No drift responses were chosen at any moment.</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="cohort-drift">
-          <table className="cohort-table">
-            <thead>
-              <tr>
-                <th scope="col">Moment</th>
-                <th scope="col">Drift share</th>
-                <th scope="col">Dominant stance</th>
-                <th scope="col">Reached</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((d) => (
-                <tr key={d.nodeId}>
-                  <th scope="row">
-                    <code>{d.nodeId}</code>
-                    <span className="cohort-line">{short(clientLine(scenario, d.nodeId))}</span>
-                  </th>
-                  <td>
-                    <span className="cohort-bar" aria-hidden="true">
-                      <span style={{ width: pct(d.share) }} />
-                    </span>
-                    {pct(d.share)} ({d.drift} of {d.answered})
-                  </td>
-                  <td>
-                    <span className={`stance-badge stance-${d.dominant}`}>{STANCE_LABELS[d.dominant]}</span> {d.dominantCount}
-                  </td>
-                  <td>{d.reached}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable className="cohort-table" labelledBy="cohort-drift" columns={['Moment', 'Drift share', 'Dominant stance', 'Reached']}>
+          {rows.map((d) => (
+            <tr key={d.nodeId}>
+              <th scope="row">
+                <code>{d.nodeId}</code>
+                <span className="cohort-line">{short(clientLine(scenario, d.nodeId))}</span>
+              </th>
+              <td>
+                <span className="cohort-bar" aria-hidden="true">
+                  <span style={{ width: pct(d.share) }} />
+                </span>
+                {pct(d.share)} ({d.drift} of {d.answered})
+              </td>
+              <td>
+                <span className={`stance-badge stance-${d.dominant}`}>{STANCE_LABELS[d.dominant]}</span> {d.dominantCount}
+              </td>
+              <td>{d.reached}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
     </section>
   );
@@ -84,33 +73,22 @@ export function EndingsTable({ fig }: { fig: ScenarioFigures }) {
         {fig.finished} of {fig.attempts} attempts finished. {pct(fig.rewoundShare)} of answers were taken back with “Try a different
         response” ({fig.rewinds} of {fig.answered}).
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="cohort-endings">
-        <table className="cohort-table">
-          <thead>
-            <tr>
-              <th scope="col">Ending</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Attempts</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fig.endings.map((e) => (
-              <tr key={e.endingId}>
-                <th scope="row">
-                  <code>{e.endingId}</code>
-                </th>
-                <td>{outcomeLabel(e.outcome)}</td>
-                <td>
-                  <span className="cohort-bar" aria-hidden="true">
-                    <span style={{ width: pct(e.share) }} />
-                  </span>
-                  {e.count} ({pct(e.share)})
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable className="cohort-table" labelledBy="cohort-endings" columns={['Ending', 'Outcome', 'Attempts']}>
+        {fig.endings.map((e) => (
+          <tr key={e.endingId}>
+            <th scope="row">
+              <code>{e.endingId}</code>
+            </th>
+            <td>{outcomeLabel(e.outcome)}</td>
+            <td>
+              <span className="cohort-bar" aria-hidden="true">
+                <span style={{ width: pct(e.share) }} />
+              </span>
+              {e.count} ({pct(e.share)})
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
     </section>
   );
 }
@@ -131,41 +109,32 @@ export function TraineeTable({
         <input id="cohort-show-names" type="checkbox" checked={showNames} onChange={(e) => onShowNames(e.target.checked)} />
         <label htmlFor="cohort-show-names">Show names (anonymised by a short code otherwise)</label>
       </div>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="cohort-trainees">
-        <table className="cohort-table">
-          <thead>
-            <tr>
-              <th scope="col">Trainee</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Partnering</th>
-              <th scope="col">Ending</th>
-              <th scope="col">Pattern</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fig.traineeRows.map((t) => (
-              <tr key={t.hash}>
-                <th scope="row">{showNames ? t.name : <code>{t.hash}</code>}</th>
-                <td>
-                  {t.attempts}
-                  {t.finished < t.attempts ? ` (${t.finished} finished)` : ''}
-                </td>
-                <td>{pct(t.partneringShare)}</td>
-                <td>{t.endingId ? `${t.endingId} (${outcomeLabel(t.outcome)})` : 'Not finished'}</td>
-                <td>
-                  {t.pattern ? (
-                    <>
-                      <strong>{t.pattern.headline}.</strong> {t.pattern.detail}
-                    </>
-                  ) : (
-                    '–'
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable
+        className="cohort-table"
+        labelledBy="cohort-trainees"
+        columns={['Trainee', 'Attempts', 'Partnering', 'Ending', 'Pattern']}
+      >
+        {fig.traineeRows.map((t) => (
+          <tr key={t.hash}>
+            <th scope="row">{showNames ? t.name : <code>{t.hash}</code>}</th>
+            <td>
+              {t.attempts}
+              {t.finished < t.attempts ? ` (${t.finished} finished)` : ''}
+            </td>
+            <td>{pct(t.partneringShare)}</td>
+            <td>{t.endingId ? `${t.endingId} (${outcomeLabel(t.outcome)})` : 'Not finished'}</td>
+            <td>
+              {t.pattern ? (
+                <>
+                  <strong>{t.pattern.headline}.</strong> {t.pattern.detail}
+                </>
+              ) : (
+                '–'
+              )}
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
     </section>
   );
 }

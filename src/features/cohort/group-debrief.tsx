@@ -13,10 +13,15 @@ import { momentsInPlayOrder, pct } from './heat';
 export function GroupDebrief({ scenario, fig, onClose }: { scenario: Scenario; fig: ScenarioFigures; onClose: () => void }) {
   const moments = momentsInPlayOrder(scenario).filter((id) => (fig.nodes[id]?.reached ?? 0) > 0);
   const [index, setIndex] = useState(0);
+  // Stances can be hidden while the group says what it would choose, then shown.
+  const [stancesShown, setStancesShown] = useState(true);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    // Focus the moment's heading on open and on every move, so a screen reader reads it.
-    heading.current?.focus();
+    // Focus the moment's heading on open and on every move, so a screen reader reads it, and show
+    // the view from its top (the bar with "Moment n of m"), whatever was scrolled before: on a
+    // projector the whole moment must be on screen without anyone scrolling.
+    heading.current?.focus({ preventScroll: true });
+    window.scrollTo({ top: 0 });
   }, [index]);
 
   const go = (to: number) => setIndex(Math.max(0, Math.min(moments.length - 1, to)));
@@ -70,6 +75,9 @@ export function GroupDebrief({ scenario, fig, onClose }: { scenario: Scenario; f
           <button type="button" className="button secondary" onClick={() => go(index + 1)} disabled={index === moments.length - 1}>
             Next →
           </button>
+          <button type="button" className="button secondary" aria-pressed={!stancesShown} onClick={() => setStancesShown((v) => !v)}>
+            Hide stances
+          </button>
           <button type="button" className="button secondary" onClick={onClose}>
             Close
           </button>
@@ -82,54 +90,58 @@ export function GroupDebrief({ scenario, fig, onClose }: { scenario: Scenario; f
         <code>{id}</code>, reached by {reached}
       </h2>
       <p className="gd-hint muted">Arrow keys or Page Up/Down move between moments; Escape closes.</p>
-      <blockquote className="gd-client">
-        <p>{node.client}</p>
-        {node.narration && <footer>{node.narration}</footer>}
-      </blockquote>
-      <ol className="gd-responses">
-        {node.choices.map((c) => {
-          const count = fig.choices[id]?.[c.id] ?? 0;
-          const share = reached ? count / reached : 0;
-          return (
-            <li key={c.id} className={`gd-response gd-${c.stance}`}>
-              <p className="gd-text">{c.text}</p>
-              <p className="gd-figures">
-                <span className={`stance-badge stance-${c.stance}`}>{STANCE_LABELS[c.stance]}</span>
-                <span className="gd-bar-track" aria-hidden="true">
-                  <span style={{ width: pct(share) }} />
-                </span>
-                <strong>
-                  {count} of {reached} ({pct(share)})
-                </strong>
-              </p>
-            </li>
-          );
-        })}
-      </ol>
-      {(notes.length > 0 || questions.length > 0) && (
-        <div className="gd-guide">
-          {notes.length > 0 && (
-            <>
-              <h3>Facilitator’s note for this moment</h3>
-              <ul>
-                {notes.map((n, i) => (
-                  <li key={i}>{n}</li>
-                ))}
-              </ul>
-            </>
-          )}
-          {questions.length > 0 && (
-            <>
-              <h3>Discussion questions</h3>
-              <ul>
-                {questions.map((q, i) => (
-                  <li key={i}>{q}</li>
-                ))}
-              </ul>
-            </>
-          )}
+      <div className="gd-body">
+        <div className="gd-moment">
+          <blockquote className="gd-client">
+            <p>{node.client}</p>
+            {node.narration && <footer>{node.narration}</footer>}
+          </blockquote>
+          <ol className="gd-responses">
+            {node.choices.map((c) => {
+              const count = fig.choices[id]?.[c.id] ?? 0;
+              const share = reached ? count / reached : 0;
+              return (
+                <li key={c.id} className={stancesShown ? `gd-response gd-${c.stance}` : 'gd-response'}>
+                  <p className="gd-text">{c.text}</p>
+                  <p className="gd-figures">
+                    {stancesShown && <span className={`stance-badge stance-${c.stance}`}>{STANCE_LABELS[c.stance]}</span>}
+                    <span className="gd-bar-track" aria-hidden="true">
+                      <span style={{ width: pct(share) }} />
+                    </span>
+                    <strong>
+                      {count} of {reached} ({pct(share)})
+                    </strong>
+                  </p>
+                </li>
+              );
+            })}
+          </ol>
         </div>
-      )}
+        {(notes.length > 0 || questions.length > 0) && (
+          <aside className="gd-guide" aria-label="Facilitator guide">
+            {notes.length > 0 && (
+              <>
+                <h3>Facilitator’s note for this moment</h3>
+                <ul>
+                  {notes.map((n, i) => (
+                    <li key={i}>{n}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {questions.length > 0 && (
+              <>
+                <h3>Discussion questions</h3>
+                <ul>
+                  {questions.map((q, i) => (
+                    <li key={i}>{q}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </aside>
+        )}
+      </div>
     </section>
   );
 }

@@ -105,9 +105,3 @@ export async function fetchStatements(
   }
   return all;
 }
-
-/** The activity id the xAPI link launch uses for a scenario when the link gives none (records/xapi). */
-export const defaultActivityId = (scenarioId: string, href = location.href): string => {
-  const url = new URL(href);
-  return `${url.origin}${url.pathname}?scenario=${encodeURIComponent(scenarioId)}`;
-};

@@ -1,7 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { FileDropZone } from '../../components/file-drop-zone';
 import { forgetLrsCredentials, loadLrsCredentials, saveLrsCredentials } from '../../persistence/lrs-credentials';
-import { defaultActivityId, fetchStatements, LrsError, type FetchProgress } from './lrs';
+import { scenarioIri } from '../../domain/xapi-iris';
+import { fetchStatements, LrsError, type FetchProgress } from './lrs';
 
 /** Drop zone and file picker for statement JSON and progress exports, several at once. */
 export function ImportFiles({ busy, onFiles }: { readonly busy: boolean; readonly onFiles: (files: File[]) => void }) {
@@ -55,7 +56,7 @@ export function LrsConnect({
 
   const onScenario = (id: string) => {
     setScenarioId(id);
-    setActivities(defaultActivityId(id));
+    setActivities(scenarioIri(id));
   };
 
   const onSubmit = async (e: FormEvent) => {
@@ -74,7 +75,7 @@ export function LrsConnect({
       });
       return;
     }
-    const activityIds = (activities.trim() || defaultActivityId(chosen)).split(/\s+/).filter(Boolean);
+    const activityIds = (activities.trim() || scenarioIri(chosen)).split(/\s+/).filter(Boolean);
     const stored = saveLrsCredentials(credentials, remember);
     const controller = new AbortController();
     abort.current = controller;
@@ -152,12 +153,13 @@ export function LrsConnect({
           <textarea
             id={`${ids}-activities`}
             rows={2}
-            value={activities || (chosen ? defaultActivityId(chosen) : '')}
+            value={activities || (chosen ? scenarioIri(chosen) : '')}
             onChange={(e) => setActivities(e.target.value)}
             aria-describedby={`${ids}-activities-hint`}
           />
           <p id={`${ids}-activities-hint`} className="muted cohort-hint">
-            One per line. In an LMS, use the assignable unit’s id from its cmi5.xml; for a shared link, the link’s activity_id.
+            Filled in for you: every Catalyst statement names its scenario this way, whichever LMS, course or link launched it. To see one
+            course only, put that course’s activity id here instead (one per line).
           </p>
         </div>
         <div className="actions">

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { ScrollTable } from '../../components/scroll-table';
 
 export interface Series {
   readonly id: string;
@@ -83,30 +84,19 @@ export function MeterChart({ series }: { series: readonly Series[] }) {
       </figcaption>
       <details className="chart-table">
         <summary>Show the values as a table</summary>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Meter values by step">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Meter</th>
-                {Array.from({ length: points }, (_, i) => (
-                  <th key={i} scope="col">
-                    {i === 0 ? 'Start' : `After ${i}`}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {series.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">{s.label}</th>
-                  {s.values.map((v, i) => (
-                    <td key={i}>{v}</td>
-                  ))}
-                </tr>
+        <ScrollTable
+          label="Meter values by step"
+          columns={['Meter', ...Array.from({ length: points }, (_, i) => (i === 0 ? 'Start' : `After ${i}`))]}
+        >
+          {series.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">{s.label}</th>
+              {s.values.map((v, i) => (
+                <td key={i}>{v}</td>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          ))}
+        </ScrollTable>
       </details>
     </figure>
   );

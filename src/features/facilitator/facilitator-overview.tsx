@@ -34,30 +34,27 @@ export function FacilitatorOverview({ scenario }: { scenario: Scenario }) {
           <p>This scenario names no single main pull.</p>
         )}
       </section>
-      <section className="fac-section" aria-labelledby="fac-objectives">
-        <h2 id="fac-objectives">Learning objectives</h2>
-        {guide ? (
-          <ul>
-            {guide.objectives.map((o, i) => (
-              <li key={i}>{o}</li>
-            ))}
-          </ul>
-        ) : (
-          <p>This scenario has no facilitator guide yet.</p>
-        )}
-      </section>
-      <section className="fac-section" aria-labelledby="fac-discussion">
-        <h2 id="fac-discussion">Discussion questions</h2>
-        {guide ? (
-          <ol>
-            {guide.discussion.map((q, i) => (
-              <li key={i}>{q}</li>
-            ))}
-          </ol>
-        ) : (
-          <p>This scenario has no facilitator guide yet.</p>
-        )}
-      </section>
+      <GuideList id="fac-objectives" title="Learning objectives" items={guide?.objectives} />
+      <GuideList id="fac-discussion" title="Discussion questions" items={guide?.discussion} ordered />
     </div>
+  );
+}
+
+/** One list from the facilitator guide, or a line saying the scenario has no guide yet. */
+function GuideList({ id, title, items, ordered }: { id: string; title: string; items: readonly string[] | undefined; ordered?: boolean }) {
+  const List = ordered ? 'ol' : 'ul';
+  return (
+    <section className="fac-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {items ? (
+        <List>
+          {items.map((item, i) => (
+            <li key={i}>{item}</li>
+          ))}
+        </List>
+      ) : (
+        <p>This scenario has no facilitator guide yet.</p>
+      )}
+    </section>
   );
 }

@@ -225,7 +225,9 @@ describe('XapiSession (cmi5 rules)', () => {
       id: AU,
       definition: { type: 'http://adlnet.gov/expapi/activities/simulation', name: { 'en-US': 'Tiny' } },
     });
-    expect(lrs.all()[0]!.context?.contextActivities).toBeUndefined();
+    // No LMS gave a context template: the scenario's own activity is the only grouping, so the
+    // Cohort page's fetch by scenario finds this attempt too.
+    expect(lrs.all()[0]!.context?.contextActivities).toEqual({ grouping: [{ id: 'urn:catalyst:scenario:tiny' }] });
   });
 
   it('keeps statements while the LRS is down, says how many wait, and sends each exactly once when it is back', async () => {

@@ -4,7 +4,7 @@ import { compileScenario, currentNodeId, partneringShare, replay, resolveSteps, 
 import type { LoadedScenario } from '../../persistence/scenarios';
 import type { Attempt, Run } from '../../persistence/progress-schema';
 import type { LaunchActor } from '../launch';
-import { ACTIVITY_TYPES, CMI5, EXT, NODE_SEGMENT, VERB_REWOUND } from '../../domain/xapi-iris';
+import { ACTIVITY_TYPES, CMI5, EXT, NODE_SEGMENT, scenarioIri, VERB_REWOUND } from '../../domain/xapi-iris';
 
 /** The mastery score when the LMS sets none (issue 8). */
 export const DEFAULT_MASTERY = 0.6;
@@ -94,15 +94,21 @@ function context(
   if (frame.cmi5 && opts.moveOn) categories.push({ id: CMI5.moveOn });
   const parents = [...(base.contextActivities?.parent ?? [])];
   if (opts.parent) parents.push({ id: frame.activityId });
+  // The scenario's own activity in the grouping: a cmi5 LMS has put it there already (the
+  // publisher id); for an xAPI link Catalyst adds it, so a fetch by scenario finds every attempt.
+  const grouping = [...(base.contextActivities?.grouping ?? [])];
+  const scenario = scenarioIri(run.scenarioId);
+  if (!grouping.some((a) => a.id === scenario)) grouping.push({ id: scenario });
   const contextActivities = {
     ...base.contextActivities,
+    grouping,
     ...(parents.length && { parent: parents }),
     ...(categories.length && { category: categories }),
   };
   return {
     ...base,
     ...(frame.registration && { registration: frame.registration }),
-    ...(Object.keys(contextActivities).length && { contextActivities }),
+    contextActivities,
     extensions: {
       ...base.extensions,
       [EXT.attemptId]: run.id,
