@@ -1,26 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { syntheticDraft } from '../../components/branch-map/synthetic-draft';
 import { updateNode, type DraftDoc } from '../../domain/edit/ops';
-import type { ChecksRequest, ChecksResponse } from './checks.worker';
+import type { CallReply, CallRequest } from '../../lib/worker-call';
+import type { Problem } from '../../domain/problem';
+import type { ChecksInput } from './checks.worker';
 import { checkDraft } from './checks';
-import { createChecksClient } from './checks-client';
+import { checkInWorker } from './checks-client';
 
 /**
  * The client against the real worker module: Node has no Web Workers, so a stand-in carries the
  * messages both ways through structuredClone (as postMessage does) to the handler the worker
  * module installs on its `self`.
  */
-const posted: ChecksRequest[] = [];
-const scope: { onmessage?: (e: { data: ChecksRequest }) => void; postMessage: (m: ChecksResponse) => void } = {
+const posted: CallRequest<ChecksInput>[] = [];
+const scope: { onmessage?: (e: { data: CallRequest<ChecksInput> }) => void; postMessage: (m: CallReply<readonly Problem[]>) => void } = {
   postMessage: () => undefined,
 };
 class StandInWorker {
-  onmessage: ((e: { data: ChecksResponse }) => void) | null = null;
+  onmessage: ((e: { data: CallReply<readonly Problem[]> }) => void) | null = null;
   onerror: (() => void) | null = null;
   constructor() {
     scope.postMessage = (m) => setTimeout(() => this.onmessage?.({ data: structuredClone(m) }));
   }
-  postMessage(m: ChecksRequest) {
+  postMessage(m: CallRequest<ChecksInput>) {
     const copy = structuredClone(m);
     posted.push(copy);
     setTimeout(() => scope.onmessage!({ data: copy }));
@@ -37,34 +39,30 @@ afterAll(() => vi.unstubAllGlobals());
 
 describe('the checks worker and its client', () => {
   it('answers every edit as the main-thread checks would, posting the whole draft once and then one node per keystroke', async () => {
-    const client = createChecksClient();
     let doc = syntheticDraft(200) as DraftDoc;
     const id = Object.keys(doc.nodes)[3]!;
-    expect(await client.check(doc)).toEqual(checkDraft(doc));
-    expect(posted[0]).toMatchObject({ fresh: true });
-    expect(Object.keys(posted[0]!.patch.nodes)).toHaveLength(200);
+    expect(await checkInWorker(doc)).toEqual(checkDraft(doc));
+    expect(posted[0]!.input).toMatchObject({ fresh: true });
+    expect(Object.keys(posted[0]!.input.patch.nodes)).toHaveLength(200);
     for (const text of ['T', 'Ty', 'Typ', '']) {
       doc = updateNode(doc, id, { client: text });
-      expect(await client.check(doc)).toEqual(checkDraft(doc));
-      expect(posted.at(-1)).toMatchObject({ fresh: false });
-      expect(Object.keys(posted.at(-1)!.patch.nodes)).toEqual([id]);
+      expect(await checkInWorker(doc)).toEqual(checkDraft(doc));
+      expect(posted.at(-1)!.input).toMatchObject({ fresh: false });
+      expect(Object.keys(posted.at(-1)!.input.patch.nodes)).toEqual([id]);
     }
     // The empty client line is a problem the checks name, so the answers are not all alike.
-    expect((await client.check(doc)).some((p) => p.path.join('.') === `nodes.${id}.client`)).toBe(true);
+    expect((await checkInWorker(doc)).some((p) => p.path.join('.') === `nodes.${id}.client`)).toBe(true);
     // The same doc asked again (the autosave wanting its counts) is not posted again.
     const count = posted.length;
-    await client.check(doc);
+    await checkInWorker(doc);
     expect(posted).toHaveLength(count);
-    client.dispose();
   });
 
   it('a deleted node and a new title reach the worker’s copy', async () => {
-    const client = createChecksClient();
     let doc = syntheticDraft(50) as DraftDoc;
-    await client.check(doc);
+    await checkInWorker(doc);
     const { [Object.keys(doc.nodes)[5]!]: _gone, ...rest } = doc.nodes;
     doc = { ...doc, title: 'Renamed', nodes: rest };
-    expect(await client.check(doc)).toEqual(checkDraft(doc));
-    client.dispose();
+    expect(await checkInWorker(doc)).toEqual(checkDraft(doc));
   });
 });

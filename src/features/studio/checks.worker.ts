@@ -2,35 +2,32 @@
 import type { DraftDoc } from '../../domain/edit/ops';
 import { applyPatch, type DocPatch } from '../../domain/edit/patch';
 import type { Problem } from '../../domain/problem';
+import { serveCall } from '../../lib/worker-call';
 import { checkDraft } from './checks';
 
 /**
  * The Problems panel's checks, off the main thread. The worker keeps its own copy of the draft and
- * each request carries only a patch on the doc of the request before (checks-client.ts), so a
- * keystroke posts one node, not the whole draft.
+ * each call carries only a patch on the doc of the call before (checks-client.ts), so a keystroke
+ * posts one node, not the whole draft.
  */
-export interface ChecksRequest {
-  readonly requestId: number;
-  /** A patch on the doc of the request before, or (fresh) on nothing: the whole doc. */
+export interface ChecksInput {
+  /** A patch on the doc of the call before, or (fresh) on nothing: the whole doc. */
   readonly patch: DocPatch;
   readonly fresh: boolean;
 }
-export type ChecksResponse =
-  | { readonly requestId: number; readonly ok: true; readonly problems: readonly Problem[] }
-  | { readonly requestId: number; readonly ok: false; readonly message: string };
 
 let doc: DraftDoc | undefined;
 
-self.onmessage = (event: MessageEvent<ChecksRequest>) => {
-  const { requestId, patch, fresh } = event.data;
-  let response: ChecksResponse;
+serveCall((input: ChecksInput): readonly Problem[] => {
   try {
-    const next = applyPatch(fresh ? undefined : doc, patch);
-    if (next === undefined) throw new Error('the request carried no draft');
+    if (!input.fresh && doc === undefined) throw new Error('the checks worker has no copy of the draft to patch');
+    const next = applyPatch(input.fresh ? undefined : doc, input.patch);
+    if (next === undefined) throw new Error('the call carried no draft');
     doc = next as DraftDoc;
-    response = { requestId, ok: true, problems: checkDraft(doc) };
   } catch (error) {
-    response = { requestId, ok: false, message: error instanceof Error ? error.message : String(error) };
+    // The copy is unknown now: every call fails (and is checked on the main thread) until a fresh one.
+    doc = undefined;
+    throw error;
   }
-  (self as unknown as Worker).postMessage(response);
-};
+  return checkDraft(doc);
+});

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DraftDoc } from '../../domain/edit/ops';
 import type { Problem } from '../../domain/problem';
 import { checkDraft, countsOf } from './checks';
-import { createChecksClient } from './checks-client';
+import { checkInWorker } from './checks-client';
 import type { ProblemCounts } from './draft-records';
 
 export interface ProblemsState {
@@ -19,18 +19,16 @@ export interface ProblemsState {
  * once, so the panel never starts empty; the worker gets its copy of the draft at the same time.
  */
 export function useProblems(doc: DraftDoc, delay = 150): ProblemsState {
-  const [client] = useState(createChecksClient);
   const [state, setState] = useState<{ doc: DraftDoc; problems: readonly Problem[] }>(() => ({ doc, problems: checkDraft(doc) }));
-  useEffect(() => () => client.dispose(), [client]);
-  // The worker's first request carries the whole draft: send it now, not on the first keystroke.
-  useEffect(() => void client.check(state.doc), [client]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The worker's first call carries the whole draft: send it now, not on the first keystroke.
+  useEffect(() => void checkInWorker(state.doc), []); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     if (state.doc === doc) return;
     // A result that arrives after the next keystroke is still shown (it is newer than the list on
     // screen); if it is not for the doc on screen, this effect runs again and asks for that one.
-    const t = setTimeout(() => void client.check(doc).then((problems) => setState({ doc, problems })), delay);
+    const t = setTimeout(() => void checkInWorker(doc).then((problems) => setState({ doc, problems })), delay);
     return () => clearTimeout(t);
-  }, [client, doc, state.doc, delay]);
-  const countsFor = useCallback((d: DraftDoc) => client.check(d).then(countsOf), [client]);
+  }, [doc, state.doc, delay]);
+  const countsFor = useCallback((d: DraftDoc) => checkInWorker(d).then(countsOf), []);
   return { problems: state.problems, pending: state.doc !== doc, countsFor };
 }
