@@ -1,10 +1,10 @@
 /**
  * npm run bench:studio: how the studio's branch map performs in the real editor page.
  *
- *   npm run bench:studio [-- --sizes 200,1000,2000 --runs 5 --no-build]
+ *   npm run bench:studio [-- --sizes 200,1000,2000 --runs 5 --no-build --port 4311 --profile]
  *
  * Builds the app (skip with --no-build to reuse dist/), serves it with `vite preview` on a free
- * port, and in Chromium (CHROME_PATH or /usr/bin/chromium) stores synthetic drafts of each size
+ * port (or --port N), and in Chromium (CHROME_PATH or /usr/bin/chromium) stores synthetic drafts of each size
  * in the app's own IndexedDB layout (database 'catalyst', store 'drafts'), then opens
  * #/studio/<id> in a fresh page per run and measures, per run:
  *   first paint  navigation start -> mark 'branch-map:first-paint' (first frame with node boxes)
@@ -15,9 +15,14 @@
  *   typing       20 keys typed into the start moment's client line, 200 ms apart: keydown (the
  *                event's timeStamp) -> the next frame painted; median and worst per run
  * and prints medians. Targets (1,000 nodes): map visible within 1.5 s; no frame over 50 ms
- * while selecting or panning.
+ * while selecting or panning; keydown→paint under 50 ms (1,000 and 2,000 nodes).
+ * --dist DIR serves another build (a paired before/after run under the same load).
+ * --profile prints the functions with the most self time while dragging and typing; with
+ * BENCH_PROFILE_OUT=/tmp/x it also writes the typing CPU profile to /tmp/x-typing-<size>.cpuprofile
+ * (open it in Chrome's DevTools, Performance panel), e.g. after `npx vite build --minify false`.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { syntheticDraft } from '../src/components/branch-map/synthetic-draft';
@@ -30,6 +35,9 @@ const arg = (name: string, fallback: string) => {
 const SIZES = arg('sizes', '200,1000,2000').split(',').map(Number);
 const RUNS = Number(arg('runs', '5'));
 const BUILD = !process.argv.includes('--no-build');
+const PORT = Number(arg('port', '0'));
+/** Serve another build (e.g. the main branch's, for a paired before/after run under the same load). */
+const DIST = arg('dist', '');
 const TARGET_PAINT_MS = 1500;
 const TARGET_FRAME_MS = 50;
 
@@ -53,7 +61,7 @@ function freePort(): Promise<number> {
 
 async function startPreview(port: number): Promise<ChildProcess> {
   // Own process group, so stopping it also stops the vite process npx starts.
-  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', ...(DIST ? ['--outDir', DIST] : [])], {
     stdio: 'ignore',
     detached: true,
   });
@@ -293,6 +301,7 @@ async function measure(browser: Browser, base: string, size: number, doc: Return
   const keys = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys);
   if (typingCdp) {
     const { profile } = await typingCdp.send('Profiler.stop');
+    if (process.env.BENCH_PROFILE_OUT) writeFileSync(`${process.env.BENCH_PROFILE_OUT}-typing-${size}.cpuprofile`, JSON.stringify(profile));
     console.log(`  ${size} nodes, self time while typing (ms):`);
     for (const [k, ms] of topSelfTime(profile, 25)) console.log(`    ${ms.toFixed(1).padStart(7)}  ${k}`);
   }
@@ -318,7 +327,7 @@ async function main() {
     const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
-  const port = await freePort();
+  const port = PORT || (await freePort());
   const preview = await startPreview(port);
   const base = `http://127.0.0.1:${port}/`;
   const browser = await chromium.launch({

@@ -214,7 +214,7 @@ export async function listDrafts(): Promise<DraftRecord[]> {
 export async function getDraft(id: string): Promise<(DraftRecord & { readonly unsaved?: boolean }) | undefined> {
   const record = await getStoredDraft(id);
   if (!record) return undefined;
-  const pending = pendingDoc(id, record.revision);
+  const pending = pendingDoc(id, record.revision, record.doc);
   return pending ? { ...record, doc: pending, unsaved: true } : record;
 }
 
@@ -312,5 +312,5 @@ export async function requestPersistence(): Promise<boolean | undefined> {
   }
 }
 
-export { saveHistory, loadHistory, clearHistory, historyKey } from './draft-history';
-export { stashPending, stashClosing, clearPending, pendingDoc } from './draft-pending';
+export { saveHistory, saveHistorySoon, flushHistory, loadHistory, clearHistory, historyKey } from './draft-history';
+export { stashPending, stashClosing, clearPending, pendingDoc, hasPending } from './draft-pending';

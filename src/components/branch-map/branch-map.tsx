@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { NodeMouseHandler, ReactFlowInstance, Viewport } from '@xyflow/react';
 import './branch-map.css';
-import { applyHeat, buildMapGraph, type BranchMapDoc, type MapHeat } from './map-model';
+import { applyHeat, buildMapGraph, createMapModelCache, type BranchMapDoc, type MapHeat } from './map-model';
 import { buildFlowElements, createFlowCache, type MapFlowEdge, type MapFlowNode } from './flow-elements';
 import { GRID_GAP, MapCanvas } from './map-canvas';
 import { MapList } from './map-list';
@@ -34,7 +34,9 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
   const flowId = `bm${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const hintId = `${flowId}-hint`;
   const [view, setView] = useState<'map' | 'list'>('map');
-  const graph = useMemo(() => applyHeat(buildMapGraph(doc), heat), [doc, heat]);
+  // Docs handed to the map are never changed in place, so each node is read once (see MapModelCache).
+  const [modelCache] = useState(createMapModelCache);
+  const graph = useMemo(() => applyHeat(buildMapGraph(doc, modelCache), heat), [doc, heat, modelCache]);
   const layout = useMapLayout(graph);
   // A mutable cache of built elements, kept for the life of the map (see buildFlowElements).
   const [cache] = useState(createFlowCache);

@@ -23,6 +23,8 @@ export interface FlowCache {
   edges: Map<string, MapFlowEdge>;
   /** The last edge list: returned again when every edge is unchanged (typing in a box's text). */
   edgeList?: MapFlowEdge[];
+  /** The graph edges the last edge list was built from. */
+  edgeInfos?: MapEdgeInfo[];
 }
 export const createFlowCache = (): FlowCache => ({ nodes: new Map(), edges: new Map() });
 
@@ -119,6 +121,12 @@ export function buildFlowElements(
     nextNodes.set(info.id, node);
     return node;
   });
+  // Typing in a box's text leaves every edge the same object (map-model.ts): nothing to compare.
+  const infos = cache.edgeInfos;
+  if (cache.edgeList && infos && infos.length === graph.edges.length && graph.edges.every((e, i) => e === infos[i])) {
+    cache.nodes = nextNodes;
+    return { nodes, edges: cache.edgeList };
+  }
   const nextEdges = new Map<string, MapFlowEdge>();
   const edges = graph.edges.map((info): MapFlowEdge => {
     const prev = cache.edges.get(info.id);
@@ -145,5 +153,6 @@ export function buildFlowElements(
   // The same edge array lets React Flow skip re-adopting every edge (setEdges cost ~12 ms per
   // keystroke at 1,000 nodes in bench:studio --profile).
   cache.edgeList = sameList(cache.edgeList, edges);
+  cache.edgeInfos = graph.edges;
   return { nodes, edges: cache.edgeList };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildMapGraph, firstWords, kindText, GHOST_PREFIX } from './map-model';
+import { buildMapGraph, createMapModelCache, firstWords, kindText, GHOST_PREFIX } from './map-model';
+import { setMeter, updateNode, type DraftDoc, type MomentInput } from '../../domain/edit/ops';
 import { buildFlowElements, createFlowCache, nodeAriaLabel } from './flow-elements';
 import { tinyScenario } from '../../testing/fixtures';
 import { syntheticDraft } from './synthetic-draft';
@@ -55,6 +56,38 @@ describe('buildMapGraph', () => {
     expect(buildMapGraph(edited).structureKey).toBe(key);
     (edited.nodes.middle as { choices: { next: string }[] }).choices[0]!.next = 'stalled';
     expect(buildMapGraph(edited).structureKey).not.toBe(key);
+  });
+
+  it('with a cache, draws each edit exactly as a fresh build does (text, links, meters, deletions)', () => {
+    const cache = createMapModelCache();
+    let doc = syntheticDraft(300) as DraftDoc;
+    const ids = Object.keys(doc.nodes);
+    const route = ids.find((id) => doc.nodes[id]!.kind === 'route');
+    const same = (d: DraftDoc) => expect(buildMapGraph(d, cache)).toEqual(buildMapGraph(d));
+    const before = buildMapGraph(doc, cache);
+    doc = updateNode(doc, ids[1]!, { client: 'Typed a new opening line for this moment' });
+    same(doc);
+    // Typing re-reads one box: every other box and edge is the very object drawn before.
+    const typed = buildMapGraph(doc, cache);
+    expect(typed.nodes.filter((n, i) => n !== before.nodes[i]).map((n) => n.id)).toEqual([ids[1]]);
+    expect(typed.edges.every((e, i) => e === before.edges[i])).toBe(true);
+    // A response's text is in its edge's description.
+    const moment = doc.nodes[ids[1]!] as MomentInput;
+    doc = { ...doc, nodes: { ...doc.nodes, [ids[1]!]: { ...moment, choices: [{ ...moment.choices[0]!, text: 'A new reply' }, ...moment.choices.slice(1)] } } };
+    same(doc);
+    expect(buildMapGraph(doc, cache).edges.filter((e, i) => e !== typed.edges[i]).map((e) => e.description)).toEqual([
+      expect.stringContaining('A new reply'),
+    ]);
+    doc = { ...doc, nodes: { ...doc.nodes, [ids[1]!]: { ...moment, choices: [{ ...moment.choices[0]!, next: ids[8]! }, ...moment.choices.slice(1)] } } };
+    same(doc); // a new link: built afresh
+    const { [ids[4]!]: _gone, ...rest } = doc.nodes;
+    doc = { ...doc, nodes: rest };
+    same(doc); // links to the deleted node now end in a ghost box
+    const meter = Object.keys(doc.meters)[0]!;
+    doc = setMeter(doc, meter, { label: 'Renamed meter' });
+    same(doc);
+    expect(route).toBeDefined();
+    expect(buildMapGraph(doc, cache).edges.some((e) => e.type === 'route' && e.label.includes('Renamed meter'))).toBe(true);
   });
 
   it('draws what it can of a broken draft and never throws', () => {

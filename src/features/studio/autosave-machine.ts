@@ -7,6 +7,8 @@ import {
   getStoredDraft,
   saveDraft,
   saveHistory,
+  saveHistorySoon,
+  flushHistory,
   stashClosing,
   stashPending,
   storageErrorMessage,
@@ -39,6 +41,13 @@ export interface SaveInput {
   readonly revision: number | undefined;
   readonly createdAt: number | undefined;
   readonly counts: ProblemCounts | undefined;
+  /**
+   * Where to get the counts when the page has none yet (its checks are still running): the page's
+   * checks worker. Without it, or when the page is being left (`urgent`: no waiting on a worker
+   * while the tab closes), they are counted here.
+   */
+  readonly countsOf?: ((doc: DraftDoc) => Promise<ProblemCounts>) | undefined;
+  readonly urgent?: boolean | undefined;
 }
 
 export interface SaveOutput {
@@ -55,7 +64,8 @@ export const saveToIndexedDb = fromPromise<SaveOutput, SaveInput>(async ({ input
     revision = stored?.revision ?? 0;
     createdAt = stored?.createdAt;
   }
-  const record = buildRecord(input.draftId, input.doc, input.counts ?? countProblems(input.doc), createdAt);
+  const counts = input.counts ?? (input.countsOf && !input.urgent ? await input.countsOf(input.doc) : countProblems(input.doc));
+  const record = buildRecord(input.draftId, input.doc, counts, createdAt);
   const saved = await saveDraft(record, revision);
   return { doc: input.doc, revision: saved.revision, createdAt: saved.createdAt };
 });
@@ -74,6 +84,8 @@ export interface AutosaveInput {
   readonly recovered: boolean;
   readonly history?: History<DraftDoc> | undefined;
   readonly delayMs?: number | undefined;
+  /** The page's checks, for counts it does not have yet (see SaveInput). */
+  readonly countsOf?: ((doc: DraftDoc) => Promise<ProblemCounts>) | undefined;
 }
 
 export interface AutosaveContext {
@@ -93,6 +105,9 @@ export interface AutosaveContext {
   /** The stored draft read back by user.reloadTheirs (undefined if it was deleted). */
   readonly theirs: DraftRecord | undefined;
   readonly delayMs: number;
+  readonly countsOf: ((doc: DraftDoc) => Promise<ProblemCounts>) | undefined;
+  /** The page is being hidden or left: the next save counts problems itself rather than wait for the worker. */
+  readonly urgent: boolean;
 }
 
 export type AutosaveEvent =
@@ -146,21 +161,32 @@ export const autosaveMachine = setup({
       const e = changed(event);
       return e ? { doc: e.doc, savedDoc: e.doc, counts: e.counts, history: e.history } : {};
     }),
-    /** Synchronous copy of the doc on screen, on the revision it builds on (sessionStorage). */
+    /**
+     * Synchronous copy of the doc on screen, on the revision it builds on (sessionStorage): a patch
+     * on the stored doc when that is in memory (a few kB per keystroke instead of the whole draft).
+     */
     stash: ({ context }) => {
-      if (context.doc) stashPending(context.draftId, context.revision ?? 0, context.doc);
+      if (context.doc) stashPending(context.draftId, context.revision ?? 0, context.doc, context.savedDoc ?? undefined);
     },
     /** Leaving with unsaved edits: a copy in localStorage outlives a closed tab (draft-pending.ts). */
     stashForClose: ({ context }) => {
-      if (context.doc) stashClosing(context.draftId, context.revision ?? 0, context.doc);
+      if (context.doc) stashClosing(context.draftId, context.revision ?? 0, context.doc, context.savedDoc ?? undefined);
     },
+    /** Leaving: the write that starts now must not wait on the checks worker. */
+    markUrgent: assign({ urgent: true }),
+    flushHistory: () => flushHistory(),
     /** Drop the stash and any closing copy. */
     clearStash: ({ context }) => clearPending(context.draftId),
-    /** Undo history into sessionStorage, so undo survives a reload of this tab. */
+    /** Undo history into sessionStorage, so undo survives a reload of this tab: now (the page is being left)… */
     storeHistory: ({ context }) => {
       if (context.history) saveHistory(context.draftId, context.history);
     },
+    /** …or after a save, once the browser is idle, so no keystroke waits for it (draft-history.ts). */
+    storeHistorySoon: ({ context }) => {
+      if (context.history) saveHistorySoon(context.draftId, context.history);
+    },
     recordSaved: assign((_, params: { output: SaveOutput }) => ({
+      urgent: false,
       savedDoc: params.output.doc,
       revision: params.output.revision,
       createdAt: params.output.createdAt,
@@ -193,6 +219,8 @@ export const autosaveMachine = setup({
     conflict: undefined,
     theirs: undefined,
     delayMs: input.delayMs ?? 300,
+    countsOf: input.countsOf,
+    urgent: false,
   }),
   // Recovered edits (the tab closed before they reached IndexedDB) are stored like any new edit.
   initial: 'boot',
@@ -210,6 +238,9 @@ export const autosaveMachine = setup({
           // A real edit: stash it at once, and wait for the typing to pause.
           { target: 'dirty', actions: ['takeDoc', 'stash'] },
         ],
+        // Leaving or hiding the page with everything stored: the history the last save queued
+        // for idle time is written now.
+        'page.hidden': { actions: 'flushHistory' },
         // Another tab saved a newer revision: saving here would overwrite it, so stop and ask.
         'tab.saved': { guard: 'isNewerRevision', target: 'conflict', actions: { type: 'recordConflict', params: { reason: 'changed' } } },
         'tab.deleted': { target: 'conflict', actions: { type: 'recordConflict', params: { reason: 'deleted' } } },
@@ -229,7 +260,7 @@ export const autosaveMachine = setup({
         ],
         // Leaving or hiding the page: the stash is current already; keep a copy that outlives the
         // tab, store the history, and write now.
-        'page.hidden': { target: 'saving', actions: ['stashForClose', 'storeHistory'] },
+        'page.hidden': { target: 'saving', actions: ['markUrgent', 'stashForClose', 'storeHistory'] },
         'tab.saved': { guard: 'isNewerRevision', target: 'conflict', actions: { type: 'recordConflict', params: { reason: 'changed' } } },
         'tab.deleted': { target: 'conflict', actions: { type: 'recordConflict', params: { reason: 'deleted' } } },
       },
@@ -243,18 +274,20 @@ export const autosaveMachine = setup({
           revision: context.revision,
           createdAt: context.createdAt,
           counts: context.counts,
+          countsOf: context.countsOf,
+          urgent: context.urgent,
         }),
         onDone: [
           // The transaction completed and nothing changed meanwhile: now, and only now, "Saved".
           {
             guard: { type: 'savedCurrentDoc', params: ({ event }) => ({ output: event.output }) },
             target: 'saved',
-            actions: [{ type: 'recordSaved', params: ({ event }) => ({ output: event.output }) }, 'clearStash', 'storeHistory'],
+            actions: [{ type: 'recordSaved', params: ({ event }) => ({ output: event.output }) }, 'clearStash', 'storeHistorySoon'],
           },
           // Edits arrived while writing: they build on the new revision, so re-stash them on it and save again.
           {
             target: 'dirty',
-            actions: [{ type: 'recordSaved', params: ({ event }) => ({ output: event.output }) }, 'stash', 'storeHistory'],
+            actions: [{ type: 'recordSaved', params: ({ event }) => ({ output: event.output }) }, 'stash', 'storeHistorySoon'],
           },
         ],
         onError: [
@@ -289,7 +322,7 @@ export const autosaveMachine = setup({
           { target: 'dirty', actions: ['takeDoc', 'stash'] },
         ],
         // Leaving or hiding the page: keep the copies, and one more try at once.
-        'page.hidden': { target: 'saving', actions: ['stashForClose', 'storeHistory'] },
+        'page.hidden': { target: 'saving', actions: ['markUrgent', 'stashForClose', 'storeHistory'] },
         'tab.saved': { guard: 'isNewerRevision', target: 'conflict', actions: { type: 'recordConflict', params: { reason: 'changed' } } },
         'tab.deleted': { target: 'conflict', actions: { type: 'recordConflict', params: { reason: 'deleted' } } },
       },

@@ -50,7 +50,7 @@ export function EditorWorkspace(props: WorkspaceProps) {
   const h = useEditorHistory(props.initialHistory);
   const doc = h.doc;
   useUndoShortcuts(h.undo, h.redo);
-  const { problems, pending } = useProblems(doc);
+  const { problems, pending, countsFor } = useProblems(doc);
   const counts = useMemo(() => problemCounts(problems), [problems]);
   const fieldProblems = useMemo(() => problemsByField(problems), [problems]);
   const byNode = useMemo(() => problemsByNode(problems), [problems]);
@@ -62,6 +62,7 @@ export function EditorWorkspace(props: WorkspaceProps) {
   const save = useAutosave(draftId, doc, {
     baseRevision: props.revision,
     history: h.history,
+    countsOf: countsFor,
     ...(saveCounts ? { counts: saveCounts } : {}),
   });
   const navigate = useNavigate();

@@ -5,7 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fromPromise } from 'xstate';
 import type { DraftDoc } from '../../domain/edit/ops';
 import { updateMeta } from '../../domain/edit/ops';
-import { checkRevision, getStoredDraft, pendingDoc, TAB_ID, type DraftRecord } from '../../persistence/drafts';
+import { commit, createHistory, type History } from '../../domain/edit/history';
+import { HISTORY_IDLE_TIMEOUT_MS } from '../../persistence/draft-history';
+import { checkRevision, getStoredDraft, loadHistory, pendingDoc, TAB_ID, type DraftRecord } from '../../persistence/drafts';
+import { syntheticDraft } from '../../components/branch-map/synthetic-draft';
 import { tinyScenario } from '../../testing/fixtures';
 import { autosaveMachine, type SaveInput, type SaveOutput } from './autosave-machine';
 import { useAutosave } from './use-autosave';
@@ -77,6 +80,9 @@ afterEach(() => {
   localStorage.clear();
 });
 
+/** The unsaved doc a reload would recover: the stash read against the doc stored at `revision`. */
+const stashed = (revision: number) => pendingDoc('d1', revision, store.get('d1')?.doc ?? base);
+
 const mount = () =>
   renderHook(({ doc }: { doc: DraftDoc }) => useAutosave('d1', doc, { baseRevision: 1, machine }), { initialProps: { doc: base } });
 
@@ -108,12 +114,12 @@ describe('useAutosave', () => {
   it('keeps the session stash current on every change, before the debounce, and clears it once stored', async () => {
     const { rerender } = mount();
     rerender({ doc: titled('K') });
-    expect(pendingDoc('d1', 1)?.title).toBe('K');
+    expect(stashed(1)?.title).toBe('K');
     rerender({ doc: titled('Ke') });
-    expect(pendingDoc('d1', 1)?.title).toBe('Ke');
+    expect(stashed(1)?.title).toBe('Ke');
     expect(saves).toHaveLength(0);
     await act(() => vi.advanceTimersByTimeAsync(500));
-    expect(pendingDoc('d1', 2)).toBeUndefined();
+    expect(stashed(2)).toBeUndefined();
   });
 
   it('undo back to the stored doc before the debounce says Saved without writing', async () => {
@@ -124,7 +130,7 @@ describe('useAutosave', () => {
     expect(result.current.status).toBe('saved');
     await act(() => vi.advanceTimersByTimeAsync(1000));
     expect(saves).toHaveLength(0);
-    expect(pendingDoc('d1', 1)).toBeUndefined();
+    expect(stashed(1)).toBeUndefined();
   });
 
   it('stores edits typed during a save on the new revision, and only then says Saved', async () => {
@@ -143,7 +149,7 @@ describe('useAutosave', () => {
     // The first write completed but the screen moved on: not "Saved", and the stash holds the
     // newer doc on the new revision (a reload now would recover it).
     expect(result.current.status).toBe('saving');
-    expect(pendingDoc('d1', 2)?.title).toBe('Second');
+    expect(stashed(2)?.title).toBe('Second');
     await act(() => vi.advanceTimersByTimeAsync(500));
     expect(store.get('d1')).toMatchObject({ revision: 3, title: 'Second' });
     expect(result.current.status).toBe('saved');
@@ -190,7 +196,7 @@ describe('useAutosave', () => {
     });
     expect(theirs!.title).toBe('Theirs');
     expect(result.current.status).toBe('saved');
-    expect(pendingDoc('d1', 5)).toBeUndefined();
+    expect(stashed(5)).toBeUndefined();
   });
 
   it('says plainly when storage is full, keeps saying so until a save succeeds, and keeps the edit in the stash', async () => {
@@ -199,30 +205,30 @@ describe('useAutosave', () => {
     rerender({ doc: titled('X') });
     await act(() => vi.advanceTimersByTimeAsync(500));
     expect(result.current.status).toEqual({ error: expect.stringMatching(/no storage space left.*Export/) });
-    expect(pendingDoc('d1', 1)?.title).toBe('X');
+    expect(stashed(1)?.title).toBe('X');
     // The retry on the next edit fails too: never "Saved" or "Saving…" in between.
     rerender({ doc: titled('XY') });
     expect(result.current.status).toEqual({ error: expect.any(String) });
     await act(() => vi.advanceTimersByTimeAsync(500));
     expect(result.current.status).toEqual({ error: expect.any(String) });
-    expect(pendingDoc('d1', 1)?.title).toBe('XY');
+    expect(stashed(1)?.title).toBe('XY');
     failWith = undefined;
     rerender({ doc: titled('XYZ') });
     await act(() => vi.advanceTimersByTimeAsync(500));
     expect(result.current.status).toBe('saved');
     expect(store.get('d1')!.title).toBe('XYZ');
-    expect(pendingDoc('d1', 2)).toBeUndefined();
+    expect(stashed(2)).toBeUndefined();
   });
 
   it('on pagehide writes at once, and the stash already holds the edit', async () => {
     const { rerender } = mount();
     rerender({ doc: titled('Leaving') });
     act(() => void window.dispatchEvent(new Event('pagehide')));
-    expect(pendingDoc('d1', 1)?.title).toBe('Leaving');
+    expect(stashed(1)?.title).toBe('Leaving');
     expect(saves).toHaveLength(1);
     await act(() => vi.advanceTimersByTimeAsync(0));
     expect(store.get('d1')!.title).toBe('Leaving');
-    expect(pendingDoc('d1', 2)).toBeUndefined();
+    expect(stashed(2)).toBeUndefined();
   });
 
   it('leaving with unsaved edits keeps a closing copy that a new tab recovers if the write never lands', async () => {
@@ -234,10 +240,10 @@ describe('useAutosave', () => {
     unmount(); // the tab is gone before the write completes
     // A new tab: its sessionStorage is empty, localStorage is shared.
     sessionStorage.clear();
-    expect(pendingDoc('d1', 1)?.title).toBe('Closed mid-write');
+    expect(stashed(1)?.title).toBe('Closed mid-write');
     expect(localStorage.getItem('catalyst.closing.d1')).toBeNull(); // moved into the new tab's stash
-    expect(pendingDoc('d1', 1)?.title).toBe('Closed mid-write');
-    expect(pendingDoc('d1', 2)).toBeUndefined(); // stale once the stored draft moved on
+    expect(stashed(1)?.title).toBe('Closed mid-write');
+    expect(stashed(2)).toBeUndefined(); // stale once the stored draft moved on
     release();
   });
 
@@ -247,6 +253,50 @@ describe('useAutosave', () => {
     unmount();
     await vi.advanceTimersByTimeAsync(0);
     expect(store.get('d1')!.title).toBe('Navigated away');
+  });
+
+  it('stashes a keystroke as a patch on the stored doc: its size follows the edit, not the draft', async () => {
+    const big = syntheticDraft(1000) as DraftDoc;
+    store.set('d1', { ...store.get('d1')!, doc: big });
+    const { rerender } = renderHook(({ doc }: { doc: DraftDoc }) => useAutosave('d1', doc, { baseRevision: 1, machine }), {
+      initialProps: { doc: big },
+    });
+    const id = Object.keys(big.nodes)[1]!;
+    const typed = { ...big, nodes: { ...big.nodes, [id]: { ...big.nodes[id]!, client: 'typed a' } as DraftDoc['nodes'][string] } };
+    rerender({ doc: typed });
+    const text = sessionStorage.getItem('catalyst.pending.d1')!;
+    expect(text.length).toBeLessThan(5_000);
+    expect(JSON.stringify(big).length).toBeGreaterThan(500_000);
+    // Read back against the stored doc, it is exactly the doc on screen.
+    expect(JSON.stringify(stashed(1))).toBe(JSON.stringify(typed));
+  });
+
+  it('stores the undo history after a save once the browser is idle, not in the same task', async () => {
+    const edited = commit(createHistory(base), titled('A'));
+    const { rerender } = renderHook(
+      ({ doc, history }: { doc: DraftDoc; history: History<DraftDoc> }) => useAutosave('d1', doc, { baseRevision: 1, history, machine }),
+      { initialProps: { doc: base, history: createHistory(base) } },
+    );
+    rerender({ doc: edited.present, history: edited });
+    await act(() => vi.advanceTimersByTimeAsync(300)); // the debounce, then the save completes
+    expect(store.get('d1')!.title).toBe('A');
+    expect(loadHistory('d1')).toBeUndefined();
+    await act(() => vi.advanceTimersByTimeAsync(HISTORY_IDLE_TIMEOUT_MS));
+    expect(loadHistory('d1')?.past.map((d) => d.title)).toEqual(['Tiny']);
+  });
+
+  it('leaving the page right after a save writes the waiting history at once, so undo survives a reload', async () => {
+    const edited = commit(createHistory(base), titled('B'));
+    const { rerender } = renderHook(
+      ({ doc, history }: { doc: DraftDoc; history: History<DraftDoc> }) => useAutosave('d1', doc, { baseRevision: 1, history, machine }),
+      { initialProps: { doc: base, history: createHistory(base) } },
+    );
+    rerender({ doc: edited.present, history: edited });
+    await act(() => vi.advanceTimersByTimeAsync(300));
+    expect(store.get('d1')!.title).toBe('B');
+    expect(loadHistory('d1')).toBeUndefined();
+    act(() => void window.dispatchEvent(new Event('pagehide')));
+    expect(loadHistory('d1', store.get('d1')!.doc)?.past.map((d) => d.title)).toEqual(['Tiny']);
   });
 
   it('stores edits recovered from the stash after a reload', async () => {
