@@ -61,10 +61,14 @@ function freePort(): Promise<number> {
 
 async function startPreview(port: number): Promise<ChildProcess> {
   // Own process group, so stopping it also stops the vite process npx starts.
-  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', ...(DIST ? ['--outDir', DIST] : [])], {
-    stdio: 'ignore',
-    detached: true,
-  });
+  const child = spawn(
+    'npx',
+    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', ...(DIST ? ['--outDir', DIST] : [])],
+    {
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try {

@@ -147,5 +147,8 @@ export function pendingDoc(draftId: string, revision: number, base?: DraftDoc): 
 /** Whether unsaved edits on `revision` are waiting (this tab's stash or a closing copy), without reading them back. */
 export function hasPending(draftId: string, revision: number): boolean {
   const waiting = (copy: Copy) => copy.found && (copy.doc !== undefined || copy.needsBase === true);
-  return waiting(readCopy(session(), pendingKey(draftId), revision, undefined)) || waiting(readCopy(local(), closingKey(draftId), revision, undefined));
+  return (
+    waiting(readCopy(session(), pendingKey(draftId), revision, undefined)) ||
+    waiting(readCopy(local(), closingKey(draftId), revision, undefined))
+  );
 }

@@ -130,11 +130,17 @@ describe('the stash is a patch on the stored doc', () => {
   const ids = Object.keys(stored.nodes);
   const withNodes = (nodes: DraftDoc['nodes'], meta: Partial<DraftDoc> = {}): DraftDoc => ({ ...stored, ...meta, nodes });
   const edits: [string, DraftDoc][] = [
-    ['a typed node', withNodes({ ...stored.nodes, [ids[5]!]: { ...stored.nodes[ids[5]!]!, client: 'typed "quoted"\n' } as DraftDoc['nodes'][string] })],
+    [
+      'a typed node',
+      withNodes({ ...stored.nodes, [ids[5]!]: { ...stored.nodes[ids[5]!]!, client: 'typed "quoted"\n' } as DraftDoc['nodes'][string] }),
+    ],
     ['a new title', withNodes(stored.nodes, { title: 'Retitled' })],
     ['an added node', withNodes({ ...stored.nodes, 'new-moment': stored.nodes[ids[2]!]! })],
     ['a deleted node', withNodes(Object.fromEntries(Object.entries(stored.nodes).filter(([id]) => id !== ids[7])))],
-    ['a renamed node (new key, same place)', withNodes(Object.fromEntries(Object.entries(stored.nodes).map(([id, n]) => [id === ids[9] ? 'renamed' : id, n])))],
+    [
+      'a renamed node (new key, same place)',
+      withNodes(Object.fromEntries(Object.entries(stored.nodes).map(([id, n]) => [id === ids[9] ? 'renamed' : id, n]))),
+    ],
     ['reordered nodes', withNodes(Object.fromEntries(Object.entries(stored.nodes).reverse()))],
   ];
 

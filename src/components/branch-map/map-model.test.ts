@@ -73,12 +73,23 @@ describe('buildMapGraph', () => {
     expect(typed.edges.every((e, i) => e === before.edges[i])).toBe(true);
     // A response's text is in its edge's description.
     const moment = doc.nodes[ids[1]!] as MomentInput;
-    doc = { ...doc, nodes: { ...doc.nodes, [ids[1]!]: { ...moment, choices: [{ ...moment.choices[0]!, text: 'A new reply' }, ...moment.choices.slice(1)] } } };
+    doc = {
+      ...doc,
+      nodes: {
+        ...doc.nodes,
+        [ids[1]!]: { ...moment, choices: [{ ...moment.choices[0]!, text: 'A new reply' }, ...moment.choices.slice(1)] },
+      },
+    };
     same(doc);
-    expect(buildMapGraph(doc, cache).edges.filter((e, i) => e !== typed.edges[i]).map((e) => e.description)).toEqual([
-      expect.stringContaining('A new reply'),
-    ]);
-    doc = { ...doc, nodes: { ...doc.nodes, [ids[1]!]: { ...moment, choices: [{ ...moment.choices[0]!, next: ids[8]! }, ...moment.choices.slice(1)] } } };
+    expect(
+      buildMapGraph(doc, cache)
+        .edges.filter((e, i) => e !== typed.edges[i])
+        .map((e) => e.description),
+    ).toEqual([expect.stringContaining('A new reply')]);
+    doc = {
+      ...doc,
+      nodes: { ...doc.nodes, [ids[1]!]: { ...moment, choices: [{ ...moment.choices[0]!, next: ids[8]! }, ...moment.choices.slice(1)] } },
+    };
     same(doc); // a new link: built afresh
     const { [ids[4]!]: _gone, ...rest } = doc.nodes;
     doc = { ...doc, nodes: rest };
