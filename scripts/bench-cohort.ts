@@ -20,25 +20,17 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { buildSync } from 'esbuild';
-import { chromium } from '@playwright/test';
 import { parseScenarioSource } from '../src/domain/source';
 import { scenarioVersion } from '../src/domain/summary';
 import { aggregateCohort, newReadResult, readJson } from '../src/engine/cohort';
 import { syntheticStatements } from '../src/engine/cohort/synthetic';
+import { arg, flag, launchChromium, loadLine, median, NAME_SHIM } from './bench-kit';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1]! : fallback;
-};
 const SIZES = arg('sizes', '100,1000,10000,100000').split(',').map(Number);
 const RUNS = Number(arg('runs', '5'));
-const BROWSER = !process.argv.includes('--no-browser');
+const BROWSER = !flag('no-browser');
 const TARGET_MS = 2000;
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
@@ -67,12 +59,7 @@ interface Row {
 }
 const rows: { node: Row[]; browser: Row[]; worker: Row[] } = { node: [], browser: [], worker: [] };
 
-console.log(
-  `Load average ${(await import('node:os'))
-    .loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ')} on ${(await import('node:os')).cpus().length} cores`,
-);
+console.log(loadLine());
 console.log(`Node ${process.version}, ${RUNS} runs per size${gc ? '' : ' (run with --expose-gc for heap figures)'}`);
 for (const f of files) {
   const text = readFileSync(f.path, 'utf8');
@@ -156,15 +143,11 @@ async function inBrowser(): Promise<void> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--enable-precise-memory-info', '--js-flags=--expose-gc'],
-  });
+  const browser = await launchChromium(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
-    // tsx compiles this script with keepNames: functions passed to evaluate call __name.
-    await page.addScriptTag({ content: 'window.__name = (f) => f;' });
+    await page.addScriptTag({ content: NAME_SHIM });
     await page.addScriptTag({ content: bundle });
     const version = await page.evaluate(() => navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? 'Chromium');
     console.log(`\n${version}, headless, ${RUNS} runs per size`);

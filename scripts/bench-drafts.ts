@@ -13,25 +13,14 @@
  * rows on screen, and the heading -> rows part of it. The first open is reported on its own (a build with a summary store builds the
  * summaries then); the median is over the opens after it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
 import { load } from 'js-yaml';
+import { addNameShim, arg, launchChromium, median, seedDrafts, startPreview } from './bench-kit';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1]! : fallback;
-};
 const COUNTS = arg('drafts', '50,200').split(',').map(Number);
 const RUNS = Number(arg('runs', '5'));
 const PORT = Number(arg('port', '4312'));
 const DIST = arg('dist', 'dist');
-const BASE = `http://127.0.0.1:${PORT}/`;
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 const scenarios = readdirSync('scenarios')
   .filter((f) => f.endsWith('.yaml'))
@@ -58,30 +47,6 @@ function records(n: number) {
   });
 }
 
-/** Store the records in one transaction, opening the database at whatever version it has. */
-async function seed(page: Page, values: unknown[]): Promise<void> {
-  await page.evaluate(
-    (recs) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('catalyst');
-        open.onupgradeneeded = () => {
-          if (!open.result.objectStoreNames.contains('drafts')) open.result.createObjectStore('drafts', { keyPath: 'id' });
-        };
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('drafts', 'readwrite');
-          for (const r of recs) tx.objectStore('drafts').put(r);
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    values,
-  );
-}
-
 /**
  * Records when the page first shows its heading and when it first shows `want` draft rows (a
  * MutationObserver, no polling delay). Heading -> rows is the list's own cost (reading and
@@ -98,38 +63,17 @@ const ROWS_PROBE = (want: number) => {
   }).observe(document, { childList: true, subtree: true });
 };
 
-async function startPreview(): Promise<ChildProcess> {
-  // Own process group, so stopping it also stops the vite process npx starts.
-  const child = spawn('npx', ['vite', 'preview', '--outDir', DIST, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
-    stdio: 'ignore',
-    detached: true,
-  });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  process.kill(-child.pid!, 'SIGTERM');
-  throw new Error('vite preview did not start');
-}
-
-const preview = await startPreview();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-});
+const preview = await startPreview({ port: PORT, dist: DIST });
+const BASE = preview.url;
+const browser = await launchChromium();
 try {
   for (const n of COUNTS) {
     const context = await browser.newContext();
-    // tsx (esbuild keepNames) wraps functions in __name(); give page scripts a no-op one.
-    await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    await addNameShim(context);
     await context.addInitScript(ROWS_PROBE, n);
     const setup = await context.newPage();
     await setup.goto(`${BASE}#/progress`);
-    await seed(setup, records(n));
+    await seedDrafts(setup, records(n));
     await setup.close();
     const times: number[] = [];
     const own: number[] = [];
@@ -158,5 +102,5 @@ try {
   }
 } finally {
   await browser.close();
-  process.kill(-preview.pid!, 'SIGTERM');
+  preview.stop();
 }

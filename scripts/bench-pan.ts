@@ -3,7 +3,7 @@
  * time a drag the same way: a rAF frame sampler and long-animation-frame entries in the page,
  * and a mouse drag of `steps` moves `gapMs` apart along a straight line.
  */
-import type { Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 
 /** Init script: long-animation-frame entries into window.__loaf (add with context.addInitScript). */
 export const PAN_PROBES = () => {
@@ -196,4 +196,29 @@ export function topSelfTime(
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
   });
   return [...self].sort((a, b) => b[1] - a[1]).slice(0, n);
+}
+
+/**
+ * measurePan hooks for --profile: a CPU profile (100 µs samples) and a timeline trace while
+ * dragging, printed after mouse up as the functions with the most self time and the main-thread
+ * work by trace event, each headed by `label`.
+ */
+export async function panProfiler(browser: Browser, context: BrowserContext, page: Page, label: string) {
+  const cdp = await context.newCDPSession(page);
+  return {
+    during: async () => {
+      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    },
+    after: async () => {
+      const { profile } = await cdp.send('Profiler.stop');
+      console.log(`  ${label}, self time while dragging (ms):`);
+      for (const [k, ms] of topSelfTime(profile)) console.log(`    ${ms.toFixed(1).padStart(7)}  ${k}`);
+      console.log(`  ${label}, main-thread work while dragging by trace event (total ms, count):`);
+      for (const [k, v] of traceTotals(await browser.stopTracing()))
+        console.log(`    ${v.ms.toFixed(1).padStart(7)} ${String(v.n).padStart(5)}  ${k}`);
+    },
+  };
 }

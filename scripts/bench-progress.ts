@@ -10,22 +10,12 @@
  * fresh page per run, opens #/progress and measures navigation start -> the first attempt row
  * on screen. Prints every run and the median.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chromium } from '@playwright/test';
+import { arg, launchChromium, median, startPreview } from './bench-kit';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1]! : fallback;
-};
 const ATTEMPTS = Number(arg('attempts', '8000'));
 const RUNS = Number(arg('runs', '5'));
 const PORT = Number(arg('port', '4173'));
 const DIST = arg('dist', 'dist');
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 /** N attempts across ten scenarios, one a day back from 2026-01-01, some abandoned, some with notes. */
 function progress(n: number): string {
@@ -51,39 +41,18 @@ function progress(n: number): string {
   return JSON.stringify({ version: 1, state: { runs: {}, attempts, settings: { feedbackTiming: 'each' } } });
 }
 
-async function startPreview(): Promise<ChildProcess> {
-  // Own process group, so stopping it also stops the vite process npx starts.
-  const child = spawn('npx', ['vite', 'preview', '--outDir', DIST, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
-    stdio: 'ignore',
-    detached: true,
-  });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  process.kill(-child.pid!, 'SIGTERM');
-  throw new Error('vite preview did not start');
-}
-
-const preview = await startPreview();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-});
+const preview = await startPreview({ port: PORT, dist: DIST });
+const browser = await launchChromium();
 try {
   const data = progress(ATTEMPTS);
   const times: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${PORT}/#/`);
+    await page.goto(`${preview.url}#/`);
     await page.evaluate((text) => localStorage.setItem('catalyst.progress', text), data);
     await page.goto('about:blank');
-    await page.goto(`http://127.0.0.1:${PORT}/#/progress`);
+    await page.goto(`${preview.url}#/progress`);
     await page.locator('.attempts-table tbody tr').first().waitFor({ timeout: 120_000 });
     const ms = await page.evaluate(() => performance.now());
     const rows = await page.locator('.attempts-table tbody tr').count();
@@ -94,5 +63,5 @@ try {
   console.log(`${DIST}: ${ATTEMPTS} attempts, median ${median(times).toFixed(0)} ms over ${RUNS} runs`);
 } finally {
   await browser.close();
-  process.kill(-preview.pid!, 'SIGTERM');
+  preview.stop();
 }

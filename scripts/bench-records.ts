@@ -11,19 +11,14 @@
  * holding the `answered` statement reached the LMS stand-in (same clock, same process). Prints
  * the median per run and the median and 90th percentile over all choices.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { chromium } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
 import { LmsStandIn } from '../e2e/records/lms';
 import { freePort, startLrs } from '../e2e/records/lrs';
-import { CHROMIUM_ARGS, chromiumPath } from '../playwright.config';
+import { arg, flag, launchChromium, median, startPreview } from './bench-kit';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1]! : fallback;
-};
 const RUNS = Number(arg('runs', '5'));
 const SCENARIO = arg('scenario', 'the-glue');
-const BUILD = !process.argv.includes('--no-build');
+const BUILD = !flag('no-build');
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -32,31 +27,16 @@ const quantile = (xs: number[], q: number) => {
   const lo = Math.floor(pos);
   return s[lo]! + (s[Math.min(lo + 1, s.length - 1)]! - s[lo]!) * (pos - lo);
 };
-const median = (xs: number[]) => quantile(xs, 0.5);
 
 async function main() {
   if (BUILD && spawnSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' }).status !== 0) throw new Error('build failed');
   const port = Number(arg('port', String(await freePort())));
-  // Its own process group, so stopping it also stops the node process npx starts.
-  const preview = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    stdio: 'ignore',
-    detached: true,
-  });
-  const base = `http://127.0.0.1:${port}/`;
+  const preview = await startPreview({ port });
+  const base = preview.url;
   const lrs = await startLrs();
   const lms = await LmsStandIn.start(lrs.endpoint);
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
-    for (let i = 0; i < 100; i++) {
-      if (
-        await fetch(base).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
     const all: number[] = [];
     console.log(`cmi5 choice → LRS accepted, scenario ${SCENARIO}, ${RUNS} runs (ms)`);
     for (let run = 0; run < RUNS; run++) {
@@ -102,7 +82,7 @@ async function main() {
     await browser.close();
     await lms.stop();
     await lrs.stop();
-    if (preview.pid) process.kill(-preview.pid, 'SIGTERM');
+    preview.stop();
   }
 }
 

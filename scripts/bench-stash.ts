@@ -9,8 +9,8 @@
 import { syntheticDraft } from '../src/components/branch-map/synthetic-draft';
 import type { DraftDoc } from '../src/domain/edit/doc';
 import { docJson } from '../src/persistence/draft-pending';
+import { median } from './bench-kit';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 for (const size of [200, 1000, 2000]) {
   let doc = syntheticDraft(size) as DraftDoc;
   const id = Object.keys(doc.nodes)[1]!;

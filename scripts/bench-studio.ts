@@ -21,74 +21,23 @@
  * BENCH_PROFILE_OUT=/tmp/x it also writes the typing CPU profile to /tmp/x-typing-<size>.cpuprofile
  * (open it in Chrome's DevTools, Performance panel), e.g. after `npx vite build --minify false`.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { freePort } from '../e2e/records/lrs';
 import { syntheticDraft } from '../src/components/branch-map/synthetic-draft';
-import { measurePan, PAN_PROBES, topSelfTime, traceTotals } from './bench-pan';
+import { addNameShim, arg, buildApp, flag, launchChromium, median, seedDrafts, startPreview } from './bench-kit';
+import { measurePan, PAN_PROBES, panProfiler, topSelfTime } from './bench-pan';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1]! : fallback;
-};
 const SIZES = arg('sizes', '200,1000,2000').split(',').map(Number);
 const RUNS = Number(arg('runs', '5'));
-const BUILD = !process.argv.includes('--no-build');
+const BUILD = !flag('no-build');
 const PORT = Number(arg('port', '0'));
 /** Serve another build (e.g. the main branch's, for a paired before/after run under the same load). */
 const DIST = arg('dist', '');
 const TARGET_PAINT_MS = 1500;
 const TARGET_FRAME_MS = 50;
 
-const median = (xs: number[]) => {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '–');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function startPreview(port: number): Promise<ChildProcess> {
-  // Own process group, so stopping it also stops the vite process npx starts.
-  const child = spawn(
-    'npx',
-    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', ...(DIST ? ['--outDir', DIST] : [])],
-    {
-      stdio: 'ignore',
-      detached: true,
-    },
-  );
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  stopPreview(child);
-  throw new Error('vite preview did not start');
-}
-
-function stopPreview(child: ChildProcess): void {
-  try {
-    if (child.pid) process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    child.kill();
-  }
-}
 
 interface Run {
   paint: number;
@@ -105,40 +54,11 @@ interface Run {
 /** Keystrokes typed per run, and the pause between them (a steady typist: the problems panel's 150 ms debounce fires between keys). */
 const KEYS = 20;
 const KEY_GAP_MS = 200;
-const PROFILE = process.argv.includes('--profile');
-
-/**
- * Store a draft record the way src/persistence/drafts.ts does (database 'catalyst', store 'drafts',
- * keyPath 'id'). Opened at whatever version the database has (the app's, once it has run), since
- * asking for an older version fails; the app builds the draft's list summary when it lists it.
- */
-async function seedDraft(page: Page, record: unknown): Promise<void> {
-  await page.evaluate(
-    (rec) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('catalyst');
-        open.onupgradeneeded = () => {
-          if (!open.result.objectStoreNames.contains('drafts')) open.result.createObjectStore('drafts', { keyPath: 'id' });
-        };
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('drafts', 'readwrite');
-          tx.objectStore('drafts').put(rec);
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    record,
-  );
-}
+const PROFILE = flag('profile');
 
 async function measure(browser: Browser, base: string, size: number, doc: ReturnType<typeof syntheticDraft>): Promise<Run> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  // tsx (esbuild keepNames) wraps functions in __name(); give page scripts a no-op one.
-  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  await addNameShim(context);
   await context.addInitScript(PAN_PROBES);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -146,7 +66,7 @@ async function measure(browser: Browser, base: string, size: number, doc: Return
   await page.goto(base);
   const id = `bench-${size}`;
   const now = Date.now();
-  await seedDraft(page, { id, doc, createdAt: now, updatedAt: now, revision: 1, problems: 0, errors: 0, valid: true, title: doc.title });
+  await seedDrafts(page, [{ id, doc, createdAt: now, updatedAt: now, revision: 1, problems: 0, errors: 0, valid: true, title: doc.title }]);
   await page.goto('about:blank');
   await page.goto(`${base}#/studio/${id}`);
   await page.waitForFunction(() => performance.getEntriesByName('branch-map:first-paint').length > 0, null, {
@@ -238,28 +158,10 @@ async function measure(browser: Browser, base: string, size: number, doc: Return
     return undefined;
   }, box);
   if (!start) throw new Error('no empty canvas to start the pan on');
-  const cdp = PROFILE ? await context.newCDPSession(page) : undefined;
   const drag = await measurePan(
     page,
     { x: start.px, y: start.py, dx: -box.width * 0.6, dy: -box.height * 0.6 },
-    {
-      during: async () => {
-        if (!cdp) return;
-        await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-        await cdp.send('Profiler.enable');
-        await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-        await cdp.send('Profiler.start');
-      },
-      after: async () => {
-        if (!cdp) return;
-        const { profile } = await cdp.send('Profiler.stop');
-        console.log(`  ${size} nodes, self time while dragging (ms):`);
-        for (const [k, ms] of topSelfTime(profile)) console.log(`    ${ms.toFixed(1).padStart(7)}  ${k}`);
-        console.log(`  ${size} nodes, main-thread work while dragging by trace event (total ms, count):`);
-        for (const [k, v] of traceTotals(await browser.stopTracing()))
-          console.log(`    ${v.ms.toFixed(1).padStart(7)} ${String(v.n).padStart(5)}  ${k}`);
-      },
-    },
+    PROFILE ? await panProfiler(browser, context, page, `${size} nodes`) : {},
   );
   const endTransform = await page.evaluate(() => document.querySelector<HTMLElement>('.bm-canvas .react-flow__viewport')?.style.transform);
   if (startTransform === endTransform) errors.push('the drag did not move the view');
@@ -326,18 +228,10 @@ async function measure(browser: Browser, base: string, size: number, doc: Return
 }
 
 async function main() {
-  if (BUILD) {
-    console.log('Building…');
-    const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-    if (r.status !== 0) process.exit(r.status ?? 1);
-  }
-  const port = PORT || (await freePort());
-  const preview = await startPreview(port);
-  const base = `http://127.0.0.1:${port}/`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--disable-background-networking', '--no-first-run', '--disable-component-update'],
-  });
+  if (BUILD) buildApp();
+  const preview = await startPreview({ port: PORT || (await freePort()), ...(DIST ? { dist: DIST } : {}) });
+  const base = preview.url;
+  const browser = await launchChromium();
   const rows: { size: number; runs: Run[] }[] = [];
   try {
     for (const size of SIZES) {
@@ -354,7 +248,7 @@ async function main() {
     }
   } finally {
     await browser.close();
-    stopPreview(preview);
+    preview.stop();
   }
 
   const med = (runs: Run[], k: keyof Run) => median(runs.map((r) => Number(r[k])));

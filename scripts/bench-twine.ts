@@ -31,30 +31,26 @@
  * Runs alternate (ours, Twine, ours, Twine, ...) so machine load hits both alike; the table
  * shows medians.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { preview, type PreviewServer } from 'vite';
 import { syntheticDraft } from '../src/components/branch-map/synthetic-draft';
 import { buildMapGraph } from '../src/components/branch-map/map-model';
 import { computeLayout } from '../src/components/branch-map/layout';
-import { measurePan, PAN_PROBES, topSelfTime, traceTotals, type PanFrames } from './bench-pan';
+import { addNameShim, arg, buildApp, flag, launchChromium, loadAverage, median, seedDrafts } from './bench-kit';
+import { measurePan, PAN_PROBES, panProfiler, type PanFrames } from './bench-pan';
 
-const arg = (name: string, fallback?: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-};
 const TWINE_DIR = arg('twine');
 const RUNS = Number(arg('runs', '5'));
 const SIZE = Number(arg('size', '200'));
 const PORT = Number(arg('port', '4313'));
 const TWINE_PORT = Number(arg('twine-port', '4314'));
-const BUILD = !process.argv.includes('--no-build');
+const BUILD = !flag('no-build');
 /** An earlier build of ours (a dist folder) to measure in the same rounds, e.g. before a fix. */
 const BEFORE_DIR = arg('before');
-const PROFILE = process.argv.includes('--profile');
+const PROFILE = flag('profile');
 /** The drag: up and left by this many pixels (about 60% of our map canvas at 1280×800). */
 const PAN_DX = -400;
 const PAN_DY = -300;
@@ -68,11 +64,6 @@ Build Twine 2 first (README, bench:twine): in a twinejs checkout (tag 2.11.1), n
   process.exit(2);
 }
 
-const median = (xs: number[]) => {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '–');
 
 /** The same draft as a Twine story: passages at our layout's positions, links as [[label->target]]. */
@@ -132,8 +123,7 @@ type App = 'before' | 'ours' | 'Twine';
 
 async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
-  // tsx (esbuild keepNames) wraps functions in __name(); give page scripts a no-op one.
-  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  await addNameShim(context);
   await context.addInitScript(PAN_PROBES);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -159,27 +149,9 @@ async function emptyStart(page: Page, box: { x: number; y: number; width: number
   );
 }
 
-/** Starts a CPU profile and a trace for --profile; the returned function prints and stops them. */
-async function profiler(browser: Browser, context: BrowserContext, page: Page, label: string) {
-  if (!PROFILE) return { during: undefined, after: undefined };
-  const cdp = await context.newCDPSession(page);
-  return {
-    during: async () => {
-      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-      await cdp.send('Profiler.start');
-    },
-    after: async () => {
-      const { profile } = await cdp.send('Profiler.stop');
-      console.log(`  ${label}, self time while dragging (ms):`);
-      for (const [k, ms] of topSelfTime(profile)) console.log(`    ${ms.toFixed(1).padStart(7)}  ${k}`);
-      console.log(`  ${label}, main-thread work while dragging by trace event (total ms, count):`);
-      for (const [k, v] of traceTotals(await browser.stopTracing()))
-        console.log(`    ${v.ms.toFixed(1).padStart(7)} ${String(v.n).padStart(5)}  ${k}`);
-    },
-  };
-}
+/** measurePan's hooks: profiling with --profile, none otherwise. */
+const profiler = async (browser: Browser, context: BrowserContext, page: Page, label: string) =>
+  PROFILE ? panProfiler(browser, context, page, label) : {};
 
 async function runOurs(browser: Browser, base: string, doc: ReturnType<typeof syntheticDraft>, label: string): Promise<Run> {
   const { context, page, errors } = await newPage(browser);
@@ -188,27 +160,7 @@ async function runOurs(browser: Browser, base: string, doc: ReturnType<typeof sy
     const id = `bench-${SIZE}`;
     const now = Date.now();
     const record = { id, doc, createdAt: now, updatedAt: now, revision: 1, problems: 0, errors: 0, valid: true, title: doc.title };
-    // The app's own IndexedDB layout (src/persistence/drafts.ts: database 'catalyst' v1, store 'drafts').
-    await page.evaluate(
-      (rec) =>
-        new Promise<void>((done, fail) => {
-          const open = indexedDB.open('catalyst', 1);
-          open.onupgradeneeded = () => {
-            if (!open.result.objectStoreNames.contains('drafts')) open.result.createObjectStore('drafts', { keyPath: 'id' });
-          };
-          open.onerror = () => fail(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction('drafts', 'readwrite');
-            tx.objectStore('drafts').put(rec);
-            tx.oncomplete = () => {
-              open.result.close();
-              done();
-            };
-            tx.onerror = () => fail(tx.error);
-          };
-        }),
-      record,
-    );
+    await seedDrafts(page, [record]);
     await page.goto('about:blank');
     await page.goto(`${base}#/studio/${id}`);
     await page.waitForFunction(() => performance.getEntriesByName('branch-map:first-paint').length > 0, null, {
@@ -299,11 +251,7 @@ async function main() {
   if (!Number.isInteger(SIZE) || SIZE < 2) usage(`--size must be a whole number ≥ 2 (got ${arg('size')})`);
 
   if (BEFORE_DIR && !existsSync(resolve(BEFORE_DIR, 'index.html'))) usage(`no index.html in ${resolve(BEFORE_DIR)} (--before)`);
-  if (BUILD) {
-    console.log('Building…');
-    const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-    if (r.status !== 0) process.exit(r.status ?? 1);
-  }
+  if (BUILD) buildApp();
   // Ours (and --before) from one static server on PORT: the build uses relative URLs and hash
   // routes, so each runs from its own sub-path.
   const site = mkdtempSync(join(tmpdir(), 'bench-twine-'));
@@ -311,15 +259,12 @@ async function main() {
   symlinkSync(resolve('dist'), join(site, 'site', 'ours'));
   if (BEFORE_DIR) symlinkSync(resolve(BEFORE_DIR), join(site, 'site', 'before'));
   const servers: PreviewServer[] = [];
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--disable-background-networking', '--no-first-run', '--disable-component-update'],
-  });
+  const browser = await launchChromium();
   const doc = syntheticDraft(SIZE);
   const data = twineStory(doc);
   const apps: App[] = BEFORE_DIR ? ['before', 'ours', 'Twine'] : ['ours', 'Twine'];
   const runs: Record<App, Run[]> = { before: [], ours: [], Twine: [] };
-  const loadBefore = loadavg();
+  const loadBefore = loadAverage();
   try {
     const serve = (dir: string, port: number) =>
       preview({
@@ -351,7 +296,7 @@ async function main() {
     await Promise.all(servers.map((s) => s.close()));
     rmSync(site, { recursive: true, force: true });
   }
-  const loadAfter = loadavg();
+  const loadAfter = loadAverage();
   const med = (app: App, k: keyof PanFrames, d = 0) => fmt(median(runs[app].map((r) => r[k])), d);
   const head = ['map', 'longest frame', 'median frame', 'LoAF max', 'move→paint median', 'move→paint max', 'pan length'];
   const table = apps.map((app) => [
@@ -373,9 +318,7 @@ async function main() {
   console.log(
     `\nours / Twine: longest frame ${fmt(ratio('frame'), 2)}×, move→paint median ${fmt(ratio('moveMedian'), 2)}×, max ${fmt(ratio('moveMax'), 2)}×`,
   );
-  console.log(
-    `load average (1, 5, 15 min): before ${loadBefore.map((l) => l.toFixed(2)).join(', ')}; after ${loadAfter.map((l) => l.toFixed(2)).join(', ')}`,
-  );
+  console.log(`load average (1, 5, 15 min): before ${loadBefore}; after ${loadAfter}`);
   if (apps.some((app) => runs[app].some((r) => !r.moved))) {
     console.error('Some drags did not pan the view: the figures above do not measure a pan.');
     process.exitCode = 1;

@@ -13,21 +13,14 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { stringify } from 'yaml';
 import { parseScenarioSource, validateScenarioData } from '../src/domain/source';
 import { compileScenario } from '../src/engine/compile';
+import { arg, median } from './bench-kit';
 import { syntheticScenario } from './bench-scenario';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1]! : fallback;
-};
 const RUNS = Number(arg('runs', '7'));
 const WARMUP = Number(arg('warmup', '2'));
 const SIZES = arg('sizes', '100,1000,10000').split(',').map(Number);
 const TARGET_MS = 200;
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const time = <T>(f: () => T): [T, number] => {
   const t = performance.now();
   const r = f();

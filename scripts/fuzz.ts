@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { importText } from '../src/features/studio/io';
 import { HOSTILE_CLASSES, hostileCorpus, type HostileClass } from '../src/testing/hostile-corpus';
+import { median } from './bench-kit';
 import { checkSource, textReport } from './scenarios-check-lib';
 
 const { values } = parseArgs({
@@ -33,10 +34,8 @@ const t0 = performance.now();
 const corpus = hostileCorpus(sources, { seed, perClass });
 const generateMs = performance.now() - t0;
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : 0;
-};
+/** Median ms, 0 for a class without files. */
+const medianMs = (xs: number[]) => (xs.length ? median(xs) : 0);
 const timed = <T>(f: () => T): [T, number] => {
   const t = performance.now();
   const r = f();
@@ -91,7 +90,7 @@ for (const file of corpus) {
 
 const all = [...stats.values()];
 const ms = (xs: number[]) =>
-  `${median(xs).toFixed(1).padStart(7)} ${Math.max(0, ...xs)
+  `${medianMs(xs).toFixed(1).padStart(7)} ${Math.max(0, ...xs)
     .toFixed(1)
     .padStart(8)}`;
 console.log(

@@ -7,7 +7,7 @@
  * Prints performance / accessibility / best-practices per page; exits 1 when performance < 0.95,
  * accessibility < 1 or best practices < 1.   Options: --no-build, --port 4180.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,25 +15,12 @@ import { chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, chromiumPath } from '../playwright.config';
+import { arg, startPreview, type Preview } from './bench-kit';
 
-const portAt = process.argv.indexOf('--port');
-const PORT = portAt >= 0 ? Number(process.argv[portAt + 1]) : 4180;
+const PORT = Number(arg('port', '4180'));
 const BASE = `http://localhost:${PORT}/`;
 const THRESHOLDS = { performance: 0.95, accessibility: 1, 'best-practices': 1 } as const;
 const OUT = '.lighthouse';
-
-async function waitForServer(url: string, ms = 60_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`server at ${url} did not start`);
-}
 
 /** Play in a persistent profile: a finished run (for the debrief) and one left mid-run. */
 async function seed(profile: string, executablePath: string) {
@@ -65,7 +52,7 @@ async function seed(profile: string, executablePath: string) {
   return { briefing: `#/${second ?? first}`, play: `#/${second ?? first}/play`, debrief };
 }
 
-let server: ChildProcess | undefined;
+let server: Preview | undefined;
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 let failed = false;
 const profile = mkdtempSync(join(tmpdir(), 'catalyst-lh-'));
@@ -74,8 +61,7 @@ try {
     const b = spawnSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
     if (b.status !== 0) throw new Error('build failed');
   }
-  server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-  await waitForServer(BASE);
+  server = await startPreview({ port: PORT, host: 'localhost' });
   const chromePath = chromiumPath();
   const urls = await seed(profile, chromePath);
   const pages: [string, string][] = [
@@ -126,13 +112,7 @@ try {
   console.error(e);
 } finally {
   await chrome?.kill();
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid);
-    } catch {
-      /* already gone */
-    }
-  }
+  server?.stop();
   rmSync(profile, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);

@@ -13,14 +13,10 @@
  *           new, empty sessionStorage: only what reached IndexedDB counts.
  * Each trial uses a fresh browser context and a new draft.
  */
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from '../playwright.config';
+import type { BrowserContext, Page } from '@playwright/test';
 import { withoutLeaveEvents } from '../e2e/crash';
+import { arg, launchChromium } from './bench-kit';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1]! : fallback;
-};
 const BASE = arg('url', 'http://localhost:4173/');
 const RUNS = Number(arg('runs', '20'));
 const KINDS = arg('kinds', 'reload,crash,close').split(',') as Kind[];
@@ -78,7 +74,7 @@ async function trial(context: BrowserContext, kind: Kind, n: number): Promise<bo
   return (await titleIn(next, url)) === title;
 }
 
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 for (const kind of KINDS) {
   let kept = 0;
   for (let n = 1; n <= RUNS; n++) {

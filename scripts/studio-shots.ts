@@ -7,34 +7,13 @@
  * draft through the studio list page, opens it at 1280x800 and 360x800, and prints per width the
  * map canvas size and the node boxes wholly inside it. Screenshots go to --out.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { arg, launchChromium, startPreview } from './bench-kit';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1]! : fallback;
-};
 const SCENARIO = arg('scenario', 'the-glue');
 const OUT = arg('out', '/tmp/editor-shots');
 const PORT = Number(arg('port', '4209'));
-
-async function startPreview(): Promise<ChildProcess> {
-  const child = spawn(
-    'npx',
-    ['vite', 'preview', '--configLoader', 'runner', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
-    { stdio: 'ignore', detached: true },
-  );
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('vite preview did not start');
-}
 
 /** Map canvas size and the boxes wholly inside it. */
 const visibleBoxes = (page: Page) =>
@@ -55,12 +34,12 @@ const visibleBoxes = (page: Page) =>
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  const preview = await startPreview();
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium' });
+  const preview = await startPreview({ port: PORT });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${PORT}/#/studio`);
+    await page.goto(`${preview.url}#/studio`);
     await page.getByLabel('Scenario to copy').selectOption(SCENARIO);
     await page.getByRole('button', { name: 'Duplicate', exact: true }).click();
     const link = page.getByRole('list', { name: 'Your drafts' }).getByRole('link').first();
@@ -84,7 +63,7 @@ async function main() {
     await page.screenshot({ path: `${OUT}/editor-360x800-problems.png`, fullPage: true });
   } finally {
     await browser.close();
-    if (preview.pid) process.kill(-preview.pid, 'SIGTERM');
+    preview.stop();
   }
 }
 
