@@ -6,6 +6,8 @@
  *                          [--before OLD_DIST] [--port 4313] [--twine-port 4314]
  *
  * --before adds an earlier build of ours (a dist folder) to every round, e.g. to measure a fix.
+ * --twine-port equal to --port serves Twine from the same server, under /twine/ (one port only;
+ * Twine's build uses relative URLs, and each run has a fresh context, so the shared origin is moot).
  *
  * DIR is a built Twine 2 web app (the folder with its index.html; in a twinejs checkout
  * `npx vite build` writes dist/web). Twine is not part of this project: build it yourself
@@ -258,6 +260,9 @@ async function main() {
   mkdirSync(join(site, 'site'));
   symlinkSync(resolve('dist'), join(site, 'site', 'ours'));
   if (BEFORE_DIR) symlinkSync(resolve(BEFORE_DIR), join(site, 'site', 'before'));
+  const onePort = TWINE_PORT === PORT;
+  if (onePort) symlinkSync(twineDir, join(site, 'site', 'twine'));
+  const twineBase = onePort ? `http://127.0.0.1:${PORT}/twine/` : `http://127.0.0.1:${TWINE_PORT}/`;
   const servers: PreviewServer[] = [];
   const browser = await launchChromium();
   const doc = syntheticDraft(SIZE);
@@ -275,16 +280,14 @@ async function main() {
         preview: { port, strictPort: true, host: '127.0.0.1', open: false },
       });
     servers.push(await serve(join(site, 'site'), PORT));
-    servers.push(await serve(twineDir, TWINE_PORT));
+    if (!onePort) servers.push(await serve(twineDir, TWINE_PORT));
     console.log(
       `${data.nodes} nodes; ours draws ${data.links} links, Twine ${data.arrows} arrows (Twine draws one arrow per linked pair). Drag ${-PAN_DX}×${-PAN_DY} px up-left, 60 moves 16 ms apart.`,
     );
     for (let i = 0; i < RUNS; i++) {
       for (const app of apps) {
         const run =
-          app === 'Twine'
-            ? await runTwine(browser, `http://127.0.0.1:${TWINE_PORT}/`, data)
-            : await runOurs(browser, `http://127.0.0.1:${PORT}/${app}/`, doc, app);
+          app === 'Twine' ? await runTwine(browser, twineBase, data) : await runOurs(browser, `http://127.0.0.1:${PORT}/${app}/`, doc, app);
         runs[app].push(run);
         console.log(
           `  run ${i + 1} ${app.padEnd(6)}: longest frame ${fmt(run.frame)} ms, median ${fmt(run.median, 1)} ms, LoAF ${fmt(run.loaf)} ms, move→paint median ${fmt(run.moveMedian)} ms, max ${fmt(run.moveMax)} ms, pan ${fmt(run.span)} ms${run.moved ? '' : ' (DID NOT PAN)'}`,
