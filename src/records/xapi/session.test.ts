@@ -230,6 +230,39 @@ describe('XapiSession (cmi5 rules)', () => {
     expect(lrs.all()[0]!.context?.contextActivities).toEqual({ grouping: [{ id: 'urn:catalyst:scenario:tiny' }] });
   });
 
+  it('a tab closed before a choice reached the outbox: the next session of the launch sends it, once', async () => {
+    const lrs = fakeLrs();
+    const { s } = session(lrs);
+    await s.handle({ type: 'run.started', run: run([]) });
+    await s.outbox.drained();
+    // The choice is heard, but the tab goes before its statement is built (the scenario never loads).
+    const closing = new XapiSession({
+      frame: frame(),
+      endpoint: 'https://lrs.example.org/xapi/',
+      auth: () => 'Basic dGVzdA==',
+      destination: 'test',
+      deps: { loadScenario: () => new Promise<never>(() => {}), report: () => {} },
+      fetch: lrs.fetch,
+    });
+    void closing.handle({ type: 'run.chose', run: run(['tell']), choiceId: 'tell' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(lrs.verbs()).toEqual(['initialized']);
+
+    // The LMS launches the unit again in a new tab (its own sessionStorage): the journal is finished there.
+    sessionStorage.clear();
+    const reopened = session(lrs).s;
+    await reopened.ready;
+    expect(await reopened.outbox.drained()).toBe(true);
+    expect(lrs.verbs()).toEqual(['initialized', 'answered']);
+    expect(lrs.all()[1]!.result?.response).toBe('tell');
+
+    // Nothing is left to send again by a third session.
+    const third = session(lrs).s;
+    await third.ready;
+    expect(await third.outbox.drained()).toBe(true);
+    expect(lrs.verbs()).toEqual(['initialized', 'answered']);
+  });
+
   it('keeps statements while the LRS is down, says how many wait, and sends each exactly once when it is back', async () => {
     const lrs = fakeLrs();
     lrs.down = true;

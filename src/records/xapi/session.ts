@@ -44,6 +44,30 @@ function writeMarks(marks: SessionMarks) {
   }
 }
 
+interface JournalEntry {
+  readonly id: string;
+  readonly event: RunEvent;
+  /** Decided when the event was heard, in that tab: whether it opens or closes the attempt. */
+  readonly initialize: boolean;
+  readonly terminate: boolean;
+}
+function readJournal(key: string): JournalEntry[] {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
+    return Array.isArray(parsed) ? (parsed as JournalEntry[]) : [];
+  } catch {
+    return [];
+  }
+}
+function writeJournal(key: string, entries: readonly JournalEntry[]) {
+  try {
+    if (entries.length) localStorage.setItem(key, JSON.stringify(entries));
+    else localStorage.removeItem(key);
+  } catch {
+    /* storage full: the event is still recorded unless the tab closes before the outbox has it */
+  }
+}
+
 const ONCE_KEY = (registration: string) => `catalyst.cmi5.satisfied.${registration}`;
 
 /**
@@ -68,27 +92,69 @@ export class XapiSession implements RecordsSink {
       ...(opts.fetch && { fetch: opts.fetch }),
       ...(opts.backoffMs && { backoffMs: opts.backoffMs }),
     });
+    const f = opts.frame;
+    this.journalKey = `catalyst.records.journal.${f.registration ?? ''}.${f.activityId}`;
+    this.ready = this.replayJournal().catch((error: unknown) =>
+      console.error('Catalyst records: an unfinished event could not be recorded.', error),
+    );
     if (typeof window !== 'undefined') {
       window.addEventListener('pagehide', () => this.outbox.flushOnPagehide());
       window.addEventListener('online', () => this.outbox.kick());
     }
   }
 
+  /**
+   * Run events heard but not yet in the outbox. The outbox is IndexedDB (asynchronous), and the
+   * statements need the scenario (an asynchronous load), so a tab closed right after a choice could
+   * lose the choice's statement while the trainee's progress (localStorage) keeps the choice. Each
+   * event is therefore written here first, synchronously, with the per-tab decisions already made
+   * (send `initialized`? `terminated`?), and removed once its statements are in the outbox. The next
+   * session of the same launch finishes what a closed tab left (e2e: a page closed while a send is
+   * in flight).
+   */
+  private readonly journalKey: string;
+  /** Resolves once what a closed tab of this launch left in the journal is in the outbox. */
+  readonly ready: Promise<void>;
+
   async handle(event: RunEvent): Promise<void> {
     const { run } = event;
+    // Synchronous: the per-tab marks and the journal entry, before anything can be lost.
+    const marks = readMarks();
+    const initialize = !marks.initialized.includes(run.id) && !marks.terminated.includes(run.id);
+    if (initialize) marks.initialized.push(run.id);
+    const terminate = event.type === 'run.completed' || (event.type === 'run.abandoned' && !marks.terminated.includes(run.id));
+    if (terminate) marks.terminated.push(run.id);
+    writeMarks(marks);
+    const entry: JournalEntry = { id: this.opts.frame.newId(), event, initialize, terminate };
+    writeJournal(this.journalKey, [...readJournal(this.journalKey), entry]);
+    await this.ready;
+    await this.process(entry);
+  }
+
+  /** Finish the events a closed tab of this launch left in the journal, in order. */
+  private async replayJournal(): Promise<void> {
+    for (const entry of readJournal(this.journalKey)) await this.process(entry);
+  }
+
+  /** Build an event's statements, put them in the outbox, then strike it from the journal. */
+  private async process({ id, event, initialize, terminate }: JournalEntry): Promise<void> {
+    const { run } = event;
+    const done = () =>
+      writeJournal(
+        this.journalKey,
+        readJournal(this.journalKey).filter((e) => e.id !== id),
+      );
     const loaded = await this.opts.deps.loadScenario(run.scenarioId);
     if (!loaded) {
       console.error(`Catalyst records: scenario "${run.scenarioId}" is not available; its event was not recorded.`);
+      done();
       return;
     }
     const frame = this.opts.frame;
     const title = loaded.scenario.title;
     const out: Statement[] = [];
+    if (initialize) out.push(S.initialized(frame, run, title));
     const marks = readMarks();
-    if (!marks.initialized.includes(run.id) && !marks.terminated.includes(run.id)) {
-      out.push(S.initialized(frame, run, title));
-      marks.initialized.push(run.id);
-    }
     marks.open = { id: run.id, scenarioId: run.scenarioId, scenarioVersion: run.scenarioVersion, startedAt: run.startedAt, title };
 
     switch (event.type) {
@@ -114,20 +180,17 @@ export class XapiSession implements RecordsSink {
         out.push(...S.attemptFinished(frame, attempt, share, include));
         if (frame.judged) this.rememberJudged(include, share >= frame.masteryScore);
         out.push(S.terminated(frame, run, title));
-        marks.terminated.push(run.id);
         delete marks.open;
         break;
       }
       case 'run.abandoned':
-        if (!marks.terminated.includes(run.id)) {
-          out.push(S.terminated(frame, run, title));
-          marks.terminated.push(run.id);
-        }
+        if (terminate) out.push(S.terminated(frame, run, title));
         delete marks.open;
         break;
     }
     writeMarks(marks);
     await this.outbox.enqueue(out);
+    done();
   }
 
   async leave(): Promise<string | undefined> {
