@@ -128,7 +128,6 @@ export function LrsConnect({
               id={`${ids}-secret`}
               type="password"
               autoComplete="current-password"
-              className="cohort-password"
               value={secret}
               onChange={(e) => setSecret(e.target.value)}
             />
