@@ -1,19 +1,34 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type PointerEvent,
+} from 'react';
 import type { NodeMouseHandler, ReactFlowInstance, Viewport } from '@xyflow/react';
 import './branch-map.css';
 import { applyHeat, buildMapGraph, createMapModelCache, type BranchMapDoc, type MapHeat } from './map-model';
 import { buildFlowElements, createFlowCache, type MapFlowEdge, type MapFlowNode } from './flow-elements';
-import { GRID_GAP, MapCanvas } from './map-canvas';
+import { MapCanvas } from './map-canvas';
 import { MapList } from './map-list';
 import { MapStore, MapStoreContext } from './map-store';
 import { nextNodeId } from './keyboard-nav';
 import { MARK_FIRST_PAINT, useMapLayout } from './use-map-layout';
-import { initialViewport, isCentreVisible, usePrefersReducedMotion, zoomBand } from './map-view';
+import { fromStage, initialViewport, isCentreVisible, toStage, usePrefersReducedMotion, zoomBand } from './map-view';
 import { NODE_HEIGHT, NODE_WIDTH } from './layout-constants';
 
 /**
- * While dragging, the map's store follows the view at most this often (ms). Boxes coming into
- * view appear at this rate; the view itself moves with every pointer move.
+ * While dragging, the map's store follows the view at most this often (ms), and on release.
+ * React Flow mounts boxes STAGE_MARGIN px beyond the view, so a box coming into view was
+ * mounted (and rastered) at an earlier hand-over unless the drag outruns STAGE_MARGIN px per
+ * PAN_COMMIT_MS. Frequent small hand-overs beat rare large ones: handing over every STAGE_MARGIN / 2
+ * px instead made each one mount a whole strip of boxes at once, and the pan's longest frame grew
+ * (bench:twine, 3 alternating runs: 67 against 50 ms).
  */
 const PAN_COMMIT_MS = 100;
 
@@ -81,7 +96,7 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
   const [startViewport, setStartViewport] = useState<Viewport | null>(null);
   useLayoutEffect(() => {
     if (startViewport || !flow || !canvasRef.current) return;
-    setStartViewport(initialViewport(flow.nodes, graph.startId, size.current.width, size.current.height));
+    setStartViewport(toStage(initialViewport(flow.nodes, graph.startId, size.current.width, size.current.height)));
   }, [flow, startViewport, graph.startId, view]);
 
   // 'branch-map:first-paint': after the first frame that shows node boxes.
@@ -123,9 +138,10 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
   // move into its store, and every mounted box and edge re-runs its store selector, the culling of
   // onlyRenderVisibleElements re-runs and boxes mount and unmount: side by side with Twine 2 at 200
   // nodes (scripts/bench-twine.ts) a move took 25 ms to paint against Twine's 16 (Twine scrolls and
-  // runs no script). Here a move only writes the viewport's transform (and the background grid's
-  // offset); the store follows at most every PAN_COMMIT_MS, so culling, the minimap and the
-  // boxes coming into view catch up at that rate, and on release. Like Twine, the drag captures
+  // runs no script). Here a move only writes the viewport's transform, which the compositor applies
+  // to the viewport's own layer (branch-map.css; the dotted grid is painted in that layer too); the
+  // store follows at most every PAN_COMMIT_MS, so culling, the minimap and the boxes coming into
+  // view catch up at that rate, and on release. Like Twine, the drag captures
   // the pointer, so the browser does not hit-test the boxes and edges under it on every move.
   const pan = useRef<{
     pointerId: number;
@@ -135,7 +151,6 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
     at: Viewport;
     committed: number;
     viewport: HTMLElement | null;
-    grid: SVGPatternElement | null;
   } | null>(null);
   const onPointerDown = useCallback((event: PointerEvent<HTMLDivElement>) => {
     const target = event.target as Element;
@@ -157,7 +172,6 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
       at: from,
       committed: performance.now(),
       viewport: canvasRef.current?.querySelector<HTMLElement>('.react-flow__viewport') ?? null,
-      grid: canvasRef.current?.querySelector<SVGPatternElement>('.react-flow__background pattern') ?? null,
     };
     canvasRef.current?.classList.add('is-panning');
   }, []);
@@ -168,12 +182,6 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
     const at = { x: p.from.x + event.clientX - p.startX, y: p.from.y + event.clientY - p.startY, zoom: p.from.zoom };
     p.at = at;
     if (p.viewport) p.viewport.style.transform = `translate(${at.x}px, ${at.y}px) scale(${at.zoom})`;
-    if (p.grid) {
-      // As React Flow's <Background> places its pattern.
-      const gap = GRID_GAP * at.zoom;
-      p.grid.setAttribute('x', String(at.x % gap));
-      p.grid.setAttribute('y', String(at.y % gap));
-    }
     const now = performance.now();
     if (now - p.committed >= PAN_COMMIT_MS) {
       p.committed = now;
@@ -200,7 +208,7 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
     const rf = instance.current;
     const p = latest.current.flow?.nodes.find((n) => n.id === id)?.position;
     if (!rf || !p) return;
-    if (isCentreVisible(p, rf.getViewport(), size.current.width, size.current.height)) return;
+    if (isCentreVisible(p, fromStage(rf.getViewport()), size.current.width, size.current.height)) return;
     void rf.setCenter(p.x + NODE_WIDTH / 2, p.y + NODE_HEIGHT / 2, {
       zoom: Math.max(rf.getZoom(), 0.6),
       duration: jump || latest.current.reducedMotion ? 0 : 250,
@@ -222,6 +230,19 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
         else if (tries++ < 30) requestAnimationFrame(attempt);
       };
       attempt();
+    },
+    [reveal],
+  );
+
+  // Tab also reaches the boxes mounted in the overhang just outside the view (STAGE_MARGIN):
+  // bring a box that takes keyboard focus into view. React Flow's own autoPanOnNodeFocus counts
+  // the overhang as visible, so it is off (MapCanvas) and this is the one rule. (A click selects
+  // the box, and selecting reveals it, above.)
+  const onFocus = useCallback(
+    (event: FocusEvent<HTMLDivElement>) => {
+      const target = event.target as Element;
+      const id = target.closest?.('.react-flow__node')?.getAttribute('data-id');
+      if (id && target.matches(':focus-visible')) reveal(id, true);
     },
     [reveal],
   );
@@ -289,6 +310,7 @@ export function BranchMap({ doc, selectedId, problemsByNode, onSelect, readOnly 
           className="bm-canvas"
           ref={setCanvas}
           onKeyDown={onKeyDown}
+          onFocus={onFocus}
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
           onPointerUp={endPan}
