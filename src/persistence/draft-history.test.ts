@@ -113,4 +113,12 @@ describe('undo history read back against the doc the editor opens', () => {
     expect(JSON.stringify(fromStash)).not.toBe(JSON.stringify(h.present));
     expect(loadHistory('small', fromStash)?.past.map((d) => d.title)).toEqual(['Tiny']);
   });
+
+  it('still reads a history stored whole (format 1) by the previous version, in the same tab', () => {
+    const a = { ...tinyScenario(), title: 'A' };
+    const b = { ...tinyScenario(), title: 'B' };
+    sessionStorage.setItem(historyKey('old'), JSON.stringify({ v: 1, present: b, past: [a], future: [] }));
+    expect(loadHistory('old', stored(b))?.past.map((d) => d.title)).toEqual(['A']);
+    expect(loadHistory('old', { ...b, title: 'Changed elsewhere' })).toBeUndefined();
+  });
 });
