@@ -21,7 +21,9 @@ export type SummarySource = Pick<Scenario, 'id' | 'title' | 'summary' | 'estimat
 };
 
 /** A scenario's version: a hash of its content, so a run knows when the file changed. */
-export const scenarioVersion = (scenario: SummarySource): string => hashString(JSON.stringify(scenario));
+export const scenarioVersion = (scenario: SummarySource): string => versionOfJson(JSON.stringify(scenario));
+/** The version of a scenario whose JSON.stringify is `json` (for callers that already have it). */
+export const versionOfJson = (json: string): string => hashString(json);
 
 export function summarize(scenario: SummarySource, version = scenarioVersion(scenario)): ScenarioSummary {
   return {

@@ -1,21 +1,23 @@
 import type { Scenario } from '../domain/schema';
 import { scenarioVersion, summarize, type ScenarioSummary } from '../domain/summary';
-import { getDraft, listDrafts, type DraftRecord } from './drafts';
+import { libraryCard } from './draft-summary';
+import { getDraft, listDraftSummaries, type DraftRecord } from './drafts';
 import type { LoadedScenario, ScenarioSource } from './scenarios';
 
 /**
  * Drafts in the trainee library: valid drafts are listed (marked Draft by the library) and play
  * like bundled scenarios, under the draft's id so they never shadow a bundled scenario. The list
- * uses the fields stored with each draft; zod and yaml load only when a draft is opened.
+ * reads each draft's summary record and its library card (draft-summary.ts), not the drafts:
+ * a draft whose summary is missing or old is read once and its summary rebuilt, and a draft that
+ * cannot be read stays out of the library (the studio lists it as damaged). zod and yaml load
+ * only when a draft is opened.
  */
-export function draftSummary(record: DraftRecord): ScenarioSummary {
-  return { ...summarize({ ...record.doc, id: record.id }, scenarioVersion(record.doc)), title: record.title };
-}
+export const draftSummary = (record: DraftRecord): ScenarioSummary => libraryCard(record);
 
 export const draftsSource: ScenarioSource = {
   async list() {
-    const records = await listDrafts();
-    return records.filter((r) => r.valid).map(draftSummary);
+    const { summaries } = await listDraftSummaries();
+    return summaries.flatMap((s) => (s.valid && s.card ? [s.card] : []));
   },
   async load(id): Promise<LoadedScenario | undefined> {
     const record = await getDraft(id);

@@ -4,6 +4,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DraftDoc } from '../domain/edit/doc';
+import { scenarioVersion, summarize, type ScenarioSummary } from '../domain/summary';
+import { syntheticDraft } from '../components/branch-map/synthetic-draft';
 import { tinyScenario } from '../testing/fixtures';
 import { DRAFT_SUMMARY_VERSION, readDraftSummary } from './draft-summary';
 import type { DraftRecord } from './draft-record';
@@ -15,11 +17,13 @@ import type { DraftRecord } from './draft-record';
 
 type Drafts = typeof import('./drafts');
 let drafts: Drafts;
+let source: typeof import('./drafts-source');
 
 beforeEach(async () => {
   vi.stubGlobal('indexedDB', new IDBFactory());
   vi.resetModules();
   drafts = await import('./drafts');
+  source = await import('./drafts-source');
   return () => vi.unstubAllGlobals();
 });
 
@@ -158,5 +162,69 @@ describe('draft summaries', () => {
     await put('summaries', { ...((await stored('summaries', 'draft-aaaa0008')) as object), id: 'draft-ghost001', title: 'Ghost' });
     expect((await drafts.listDraftSummaries()).summaries.map((s) => s.title)).toEqual(['Real']);
     expect(await stored('summaries', 'draft-ghost001')).toBeUndefined();
+  });
+});
+
+describe('drafts in the trainee library, from their summaries', () => {
+  /** What the library listed before it read summaries: every whole draft, the valid ones' cards. */
+  async function fromWholeDrafts(): Promise<ScenarioSummary[]> {
+    const records = await drafts.listDrafts();
+    return records.filter((r) => r.valid).map((r) => ({ ...summarize({ ...r.doc, id: r.id }, scenarioVersion(r.doc)), title: r.title }));
+  }
+  const valid = (id: string, title: string, doc: DraftDoc): DraftRecord => ({
+    ...record(id, title),
+    doc,
+    problems: 0,
+    errors: 0,
+    valid: true,
+  });
+
+  it('lists exactly what reading every whole draft listed, including drafts whose summary is old, missing or damaged', async () => {
+    const now = Date.now() + 60_000; // later than every save below
+    await drafts.saveDraft(valid('draft-lib00001', 'Tiny valid', doc('Tiny valid')), 0);
+    await drafts.saveDraft(valid('draft-lib00002', 'With a temptation', { ...doc('With a temptation'), temptation: 'rescuing' }), 0);
+    // A bigger draft, whose version is hashed from docJson rather than JSON.stringify.
+    await drafts.saveDraft(valid('draft-lib00003', 'Synthetic', syntheticDraft(200)), 0);
+    // Saved with a scenario of format version 1 (not today's type): the library read it through the
+    // format migrations.
+    const formatV1 = { ...doc('Format v1'), schemaVersion: 1 } as unknown as DraftDoc;
+    await drafts.saveDraft(valid('draft-lib00004', 'Format v1', formatV1), 0);
+    // Invalid: in the studio list, never in the library.
+    await drafts.saveDraft(record('draft-lib00005', 'Not playable'), 0);
+    // Saved by the previous Catalyst: a version-1 summary (no library card), at the same time as
+    // a draft with a current summary (ties keep the drafts store's order).
+    const old = await drafts.saveDraft(valid('draft-lib00000', 'Old summary', doc('Old summary')), 0);
+    const { card: _card, ...v1 } = readDraftSummary(await stored('summaries', old.id))!;
+    await put('summaries', { ...v1, v: 1, updatedAt: now });
+    await put('drafts', { ...((await stored('drafts', old.id)) as object), updatedAt: now });
+    await put('drafts', { ...((await stored('drafts', 'draft-lib00001')) as object), updatedAt: now });
+    await put('summaries', { ...((await stored('summaries', 'draft-lib00001')) as object), updatedAt: now });
+    // A draft no one can read, without a summary: out of the library, and the list still works.
+    await put('drafts', { id: 'draft-lib00007', doc: 'not a scenario', revision: 1, valid: true });
+
+    const expected = await fromWholeDrafts();
+    expect(expected.map((s) => s.title)).toEqual(['Old summary', 'Tiny valid', 'Format v1', 'Synthetic', 'With a temptation']);
+    expect(await source.draftsSource.list()).toStrictEqual(expected);
+    // The old summary was rebuilt with its card, so the next list reads no draft at all.
+    expect(readDraftSummary(await stored('summaries', old.id))).toMatchObject({ v: DRAFT_SUMMARY_VERSION, card: { title: 'Old summary' } });
+    expect(await source.draftsSource.list()).toStrictEqual(expected);
+  });
+
+  it('reads the summaries, not the drafts', async () => {
+    await drafts.saveDraft(valid('draft-lib00010', 'Listed', doc('Listed')), 0);
+    const expected = await fromWholeDrafts();
+    // Both records are written in one transaction, so only tampering parts them; the draft itself
+    // is not read by the list (opening it is where damage is reported).
+    await put('drafts', { ...((await stored('drafts', 'draft-lib00010')) as object), doc: 'not read by the list' });
+    expect(await source.draftsSource.list()).toStrictEqual(expected);
+  });
+
+  it('a valid draft’s summary without its card is rebuilt, not left out of the library', async () => {
+    await drafts.saveDraft(valid('draft-lib00011', 'Cardless', doc('Cardless')), 0);
+    const expected = await fromWholeDrafts();
+    const { card: _card, ...cardless } = readDraftSummary(await stored('summaries', 'draft-lib00011'))!;
+    await put('summaries', cardless);
+    expect(readDraftSummary(cardless)).toBeUndefined();
+    expect(await source.draftsSource.list()).toStrictEqual(expected);
   });
 });

@@ -157,8 +157,8 @@ export async function readAllDrafts(): Promise<{ records: DraftRecord[]; damaged
 }
 
 /**
- * What the studio list shows: a summary per draft, most recently saved first, and the stored
- * drafts that could not be read. Reads the summaries and the drafts' keys only. A draft whose
+ * What the studio list and the trainee library's drafts show: a summary per draft, most recently
+ * saved first, and the stored drafts that could not be read. Reads the summaries and the drafts' keys only. A draft whose
  * summary is missing (drafts stored before summaries existed), unreadable or of another summary
  * version is read whole once and its summary rebuilt and stored; a draft that cannot be read is
  * listed as damaged, so no draft is ever left out of the list. Summaries whose draft is gone are
@@ -198,7 +198,9 @@ export async function listDraftSummaries(): Promise<{ summaries: DraftSummary[];
     await Promise.all(writes);
     await tx.done;
   }
-  return { summaries: [...summaries.values()].sort((a, b) => b.updatedAt - a.updatedAt), damaged };
+  // Ties in time in id order, as the drafts store's own key order (readAllDrafts) has them.
+  const order = (a: DraftSummary, b: DraftSummary) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return { summaries: [...summaries.values()].sort(order), damaged };
 }
 
 /** Every readable draft, most recently saved first. */

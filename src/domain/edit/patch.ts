@@ -38,13 +38,17 @@ function keepsOrder(from: Readonly<Record<string, unknown>>, to: Readonly<Record
   return true;
 }
 
+// A copy of `base` with the patch's nodes set (in place when `base` has them, after the rest when
+// new) and its nulls deleted. Copying with a spread and then writing the few patched ids is
+// about 5x faster at 2,000 nodes (1.1 against 5.4-6.4 ms, medians of 9 under tsx) than
+// rebuilding the object id by id, which mattered when an undo history of 40 steps is read back
+// (draft-history.ts) as 40 patches applied in turn.
 function applyNodes(base: Readonly<Record<string, unknown>>, patch: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [id, node] of Object.entries(base)) {
-    const next = Object.hasOwn(patch, id) ? patch[id] : node;
-    if (next !== null) out[id] = next;
+  const out: Record<string, unknown> = { ...base };
+  for (const [id, node] of Object.entries(patch)) {
+    if (node === null) delete out[id];
+    else out[id] = node;
   }
-  for (const [id, node] of Object.entries(patch)) if (node !== null && !Object.hasOwn(base, id)) out[id] = node;
   return out;
 }
 

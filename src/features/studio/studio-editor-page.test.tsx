@@ -5,7 +5,10 @@ import { openDB } from 'idb';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DraftDoc } from '../../domain/edit/ops';
-import { saveDraft, stashPending } from '../../persistence/drafts';
+import { saveDraft, saveHistory, stashPending } from '../../persistence/drafts';
+import { syntheticDraft } from '../../components/branch-map/synthetic-draft';
+import { commit, createHistory } from '../../domain/edit/history';
+import { updateNode } from '../../domain/edit/node-ops';
 import { freshResources, renderSuspended } from '../../testing/suspended';
 import { tinyScenario } from '../../testing/fixtures';
 import { buildRecord } from './draft-records';
@@ -14,12 +17,13 @@ import { StudioEditorPage } from './studio-editor-page';
 // The workspace (map, inspector, autosave) has its own tests; here a stand-in shows what the page
 // opened it with, since what this page does is load.
 vi.mock('./editor-workspace', () => ({
-  EditorWorkspace: (p: { draftId: string; revision: number; initialHistory: { present: DraftDoc } }) => (
+  EditorWorkspace: (p: { draftId: string; revision: number; initialHistory: { present: DraftDoc; past: readonly DraftDoc[] } }) => (
     <main>
       <h1>Editing {p.initialHistory.present.title}</h1>
       <p>
         {p.draftId} at revision {p.revision}
       </p>
+      <p>{p.initialHistory.past.length} undo steps</p>
     </main>
   ),
 }));
@@ -77,5 +81,22 @@ describe('the studio editor page', () => {
     first.unmount();
     await page('draft-e0000003');
     expect(screen.getByRole('heading', { name: 'Editing Edited, not saved' })).toBeTruthy();
+  });
+
+  it('reopens a 2,000-node draft with its undo history, and with none (no error) once another tab changed it', async () => {
+    const base = syntheticDraft(2000);
+    const edited = updateNode(base, 'moment-5', { client: 'Said yes again.' });
+    const noProblems = { problems: 0, errors: 0 };
+    const saved = await saveDraft(buildRecord('draft-e0000004', edited, noProblems), 0);
+    saveHistory('draft-e0000004', commit(createHistory(base), edited));
+    const first = await page('draft-e0000004');
+    expect(screen.getByText('1 undo steps')).toBeTruthy();
+    first.unmount();
+
+    await saveDraft({ ...saved, doc: updateNode(edited, 'moment-6', { client: 'Another tab.' }) }, 1);
+    await page('draft-e0000004');
+    expect(screen.getByText('draft-e0000004 at revision 2')).toBeTruthy();
+    expect(screen.getByText('0 undo steps')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DraftList } from './draft-list';
 import { ImportResults } from './import-panel';
 import { problemText, savedAgo } from './use-draft-list';
+import { DRAFT_SUMMARY_VERSION } from '../../persistence/draft-summary';
 
 afterEach(cleanup);
 
@@ -53,7 +54,7 @@ describe('drafts list', () => {
           onDelete={() => undefined}
           drafts={[
             {
-              v: 1,
+              v: DRAFT_SUMMARY_VERSION,
               id: 'draft-1',
               title: 'My scenario',
               createdAt: now,
