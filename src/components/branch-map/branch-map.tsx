@@ -25,10 +25,12 @@ import { NODE_HEIGHT, NODE_WIDTH } from './layout-constants';
 /**
  * While dragging, the map's store follows the view at most this often (ms), and on release.
  * React Flow mounts boxes STAGE_MARGIN px beyond the view, so a box coming into view was
- * mounted (and rastered) at an earlier hand-over unless the drag outruns STAGE_MARGIN px per
- * PAN_COMMIT_MS. Frequent small hand-overs beat rare large ones: handing over every STAGE_MARGIN / 2
- * px instead made each one mount a whole strip of boxes at once, and the pan's longest frame grew
- * (bench:twine, 3 alternating runs: 67 against 50 ms).
+ * mounted (and rastered) at an earlier hand-over. Frequent small hand-overs beat rare large ones:
+ * handing over every STAGE_MARGIN / 2 px instead made each one mount a whole row of boxes at
+ * once, and the pan's longest frame grew (bench:twine with --before, 3 alternating runs, load
+ * average 3.6-4.1: 67 against 50 ms). A hand-over that mounts a row of 10 boxes still takes about
+ * 50 ms on the 2-core machine, nearly all of it React Flow's (node wrappers, measuring, edges):
+ * with empty boxes it took as long.
  */
 const PAN_COMMIT_MS = 100;
 
