@@ -19,7 +19,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { buildSync } from 'esbuild';
+import { buildSync, type BuildOptions } from 'esbuild';
 import { parseScenarioSource } from '../src/domain/source';
 import { scenarioVersion } from '../src/domain/summary';
 import { aggregateCohort, newReadResult, readJson } from '../src/engine/cohort';
@@ -98,28 +98,19 @@ for (const f of files) {
 }
 
 async function inBrowser(): Promise<void> {
-  const bundle = buildSync({
+  /** One script for the page, as a browser would load it. */
+  const browserBundle = (input: Pick<BuildOptions, 'stdin' | 'entryPoints'>) =>
+    buildSync({ ...input, bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2022' }).outputFiles[0]!.text;
+  const bundle = browserBundle({
     stdin: {
       contents: "import * as c from './src/engine/cohort'; (globalThis as any).cohort = c;",
       resolveDir: process.cwd(),
       loader: 'ts',
     },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    platform: 'browser',
-    target: 'es2022',
-  }).outputFiles[0]!.text;
+  });
   // The Cohort page's own worker, bundled as it is shipped (minus Vite): a dropped file goes in as a
   // Blob, the report comes back. This is what an instructor waits for.
-  const workerBundle = buildSync({
-    entryPoints: ['src/features/cohort/cohort.worker.ts'],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    platform: 'browser',
-    target: 'es2022',
-  }).outputFiles[0]!.text;
+  const workerBundle = browserBundle({ entryPoints: ['src/features/cohort/cohort.worker.ts'] });
   // Serve the files from a loopback server: the page fetches each one (not timed), then times the work.
   const server = createServer((req, res) => {
     const f = files.find((x) => req.url === `/statements-${x.size}.json`);
