@@ -5,6 +5,24 @@
  *   npm test -- --skip e2e,lint     (skip steps by name, e.g. locally)
  */
 import { spawnSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
+
+/**
+ * A free port for the e2e web server (unless E2E_PORT is set), so two clones can run npm test side
+ * by side: on the fixed default both served their build on 4173 and the second clone's e2e
+ * stopped at "port already in use".
+ */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, 'localhost', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+const e2ePort = process.env.E2E_PORT ?? String(await freePort());
 
 const steps: { name: string; cmd: string; env?: Record<string, string> }[] = [
   { name: 'typecheck', cmd: 'npm run -s typecheck' },
@@ -15,7 +33,7 @@ const steps: { name: string; cmd: string; env?: Record<string, string> }[] = [
   { name: 'build', cmd: 'npm run -s build' },
   { name: 'bundle', cmd: 'npm run -s bundle:check' },
   // dist/ was just built: the e2e web server only serves it.
-  { name: 'e2e', cmd: 'npx playwright test', env: { E2E_SKIP_BUILD: '1' } },
+  { name: 'e2e', cmd: 'npx playwright test', env: { E2E_SKIP_BUILD: '1', E2E_PORT: e2ePort } },
 ];
 
 const skipAt = process.argv.indexOf('--skip');
