@@ -24,8 +24,9 @@ import { NODE_HEIGHT, NODE_WIDTH } from './layout-constants';
 
 /**
  * While dragging, the map's store follows the view at most this often (ms), and on release.
- * React Flow mounts boxes STAGE_MARGIN px beyond the view, so a box coming into view was
- * mounted (and rastered) at an earlier hand-over. Frequent small hand-overs beat rare large ones:
+ * Maps up to MOUNT_ALL_MAX boxes are mounted whole, so a hand-over mounts nothing. On bigger maps
+ * React Flow mounts boxes STAGE_MARGIN px beyond the view, so a box coming into view was mounted
+ * (and rastered) at an earlier hand-over. Frequent small hand-overs beat rare large ones:
  * handing over every STAGE_MARGIN / 2 px instead made each one mount a whole row of boxes at
  * once, and the pan's longest frame grew (bench:twine with --before, 3 alternating runs, load
  * average 3.6-4.1: 67 against 50 ms). A hand-over that mounts a row of 10 boxes still takes about

@@ -3,7 +3,7 @@ import { ControlButton, Controls, ReactFlow, type NodeMouseHandler, type ReactFl
 import '@xyflow/react/dist/style.css';
 import { MapNode } from './map-node';
 import { ArrowMarkers, MapEdge, MarkerPrefixContext } from './map-edge';
-import { PADDING, STAGE_MARGIN } from './map-view';
+import { MOUNT_ALL_MAX, PADDING, STAGE_MARGIN } from './map-view';
 import { MapMiniMap } from './map-minimap';
 import type { MapFlowEdge, MapFlowNode } from './flow-elements';
 
@@ -58,7 +58,7 @@ function MapCanvasView(p: MapCanvasProps) {
           onInit={p.onInit}
           onMove={p.onMove}
           onNodeClick={p.onNodeClick}
-          onlyRenderVisibleElements
+          onlyRenderVisibleElements={p.nodes.length > MOUNT_ALL_MAX}
           // A mouse or pen drag on empty canvas pans through BranchMap's pointer handlers (see
           // there). An empty button list leaves React Flow touch drags and pinches only; the wheel,
           // the minimap and the controls also still move the view through React Flow. No pan key:

@@ -4,12 +4,22 @@ import { NODE_HEIGHT, NODE_WIDTH } from './layout-constants';
 import type { MapFlowNode } from './flow-elements';
 
 /**
+ * Maps of up to this many boxes are mounted whole, as Twine mounts every passage: a pan then never
+ * mounts anything, and its longest frame matched Twine's (bench:twine, 200 nodes, 3 alternating
+ * runs: 17 ms, against 50 ms culled to the view). Mounting everything costs more as maps grow: at
+ * 500 nodes the map took 1,431 ms to appear against 830 ms culled, and a key 53 ms to paint against
+ * 28 (bench-studio, 3 runs; at 200 nodes 867 against 889 ms and 32 against 24 ms), so bigger maps
+ * cull to the view and STAGE_MARGIN around it.
+ */
+export const MOUNT_ALL_MAX = 250;
+
+/**
  * React Flow's root overhangs the visible canvas by this much on each side (px; map-canvas.tsx),
- * so that onlyRenderVisibleElements, which culls to the root, mounts the boxes and edges just
- * outside the view before a pan brings them in. Their first raster then happens off screen
- * instead of in the frame that shows them: in a throwaway trace of the 200-node bench:twine drag,
- * frames over 25 ms fell from 4-7 a drag to 0-2. A drag outrunning STAGE_MARGIN px per
- * PAN_COMMIT_MS (3,200 px/s) shows boxes mounting at the edge, as before.
+ * so that on maps too big to mount whole, onlyRenderVisibleElements, which culls to the root,
+ * mounts the boxes and edges just outside the view before a pan brings them in. Their first
+ * raster then happens off screen instead of in the frame that shows them: in a throwaway trace of
+ * the 200-node bench:twine drag (culled), frames over 25 ms fell from 4-7 a drag to 0-2. A drag
+ * outrunning STAGE_MARGIN px per PAN_COMMIT_MS (3,200 px/s) shows boxes mounting at the edge.
  */
 export const STAGE_MARGIN = 320;
 
